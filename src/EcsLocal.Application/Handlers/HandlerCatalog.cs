@@ -1,0 +1,22 @@
+using EcsLocal.Application.Encryption;
+using EcsLocal.Application.Handlers.Ecs;
+using EcsLocal.Application.Handlers.Kms;
+using EcsLocal.Application.Kms;
+using EcsLocal.Protocol.Routing;
+
+namespace EcsLocal.Application.Handlers;
+
+/// <summary>Builds the registry of every action EcsLocal serves, grouped by product area.</summary>
+public static class HandlerCatalog
+{
+    public static ApiRegistry Build(DefaultEncryptionService defaultEncryption, KmsService kms)
+    {
+        var registry = new ApiRegistry();
+        RegionHandlers.Register(registry);
+        new DefaultEncryptionHandlers(defaultEncryption).Register(registry);
+        new ServiceHandlers(kms).Register(registry);
+        new KeyHandlers(kms).Register(registry);
+        new AliasHandlers(kms).Register(registry);
+        return registry;
+    }
+}

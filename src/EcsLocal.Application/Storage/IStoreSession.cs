@@ -1,0 +1,91 @@
+using EcsLocal.Domain.Accounts;
+using EcsLocal.Domain.Encryption;
+using EcsLocal.Domain.Kms;
+
+namespace EcsLocal.Application.Storage;
+
+/// <summary>Filters of KMS ListKeys; a null list means no filter on that attribute.</summary>
+public sealed record KeyQuery(
+    string AccountId,
+    string RegionId,
+    int PageNumber,
+    int PageSize,
+    IReadOnlyList<string>? KeyStates = null,
+    IReadOnlyList<string>? KeySpecs = null,
+    IReadOnlyList<string>? KeyUsages = null,
+    IReadOnlyList<string>? ProtectionLevels = null,
+    bool? ServiceKeys = null,
+    IReadOnlyList<string>? AliasNames = null);
+
+/// <summary>The reads and writes of one transaction. Methods take ids exactly as stored; they never validate.</summary>
+public interface IStoreSession
+{
+    Task<Account?> GetAccountAsync(string accountId);
+
+    Task InsertAccountAsync(Account account);
+
+    Task UpdateAccountAsync(Account account);
+
+    Task<IReadOnlyList<Account>> ListAccountsAsync();
+
+    Task<AccessKey?> GetAccessKeyAsync(string accessKeyId);
+
+    Task InsertAccessKeyAsync(AccessKey accessKey);
+
+    Task UpdateAccessKeyStatusAsync(string accessKeyId, AccessKeyStatus status);
+
+    Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string accountId);
+
+    Task<bool> HasRoleAsync(string accountId, string roleName);
+
+    Task AddRoleAsync(string accountId, string roleName);
+
+    Task RemoveRoleAsync(string accountId, string roleName);
+
+    Task<IReadOnlyList<string>> ListRolesAsync(string accountId);
+
+    /// <summary>Returns whether the operator marked the region as not offering account-level default encryption.</summary>
+    Task<bool> IsDefaultEncryptionWithheldAsync(string regionId);
+
+    Task SetDefaultEncryptionWithheldAsync(string regionId, bool withheld);
+
+    Task<IReadOnlyList<string>> ListDefaultEncryptionWithheldRegionsAsync();
+
+    Task<bool> IsKmsActivatedAsync(string accountId, string regionId);
+
+    Task ActivateKmsAsync(string accountId, string regionId, DateTimeOffset activatedAt);
+
+    Task<RegionEncryptionSetting?> GetRegionEncryptionAsync(string accountId, string regionId);
+
+    Task SaveRegionEncryptionAsync(RegionEncryptionSetting setting);
+
+    Task<KmsKey?> GetKeyAsync(string accountId, string regionId, string keyId);
+
+    Task InsertKeyAsync(KmsKey key);
+
+    Task UpdateKeyAsync(KmsKey key);
+
+    /// <summary>Deletes keys of the account and region whose deletion window ended, with their aliases.</summary>
+    Task<int> DeleteKeysDueForDeletionAsync(string accountId, string regionId, DateTimeOffset now);
+
+    Task<Page<KmsKey>> ListKeysAsync(KeyQuery query);
+
+    Task<KmsAlias?> GetAliasAsync(string accountId, string regionId, string aliasName);
+
+    Task InsertAliasAsync(KmsAlias alias);
+
+    Task UpdateAliasAsync(KmsAlias alias);
+
+    Task DeleteAliasAsync(KmsAlias alias);
+
+    /// <summary>Lists aliases by name; with <paramref name="keyId"/> only those of that key.</summary>
+    Task<Page<KmsAlias>> ListAliasesAsync(string accountId, string regionId, string? keyId, int pageNumber, int pageSize);
+
+    /// <summary>
+    /// Records a signature nonce of an AccessKey. Returns false when the nonce is already recorded and not yet
+    /// expired; an expired record is replaced.
+    /// </summary>
+    Task<bool> TryRecordNonceAsync(string accessKeyId, string nonce, DateTimeOffset expiresAt, DateTimeOffset now);
+
+    Task<int> DeleteExpiredNoncesAsync(DateTimeOffset now);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+
+namespace EcsLocal.Protocol.Pipeline;
+
+/// <summary>Log events of the RPC endpoint, ids 1000 to 1099. No event carries a secret or a signature.</summary>
+internal static partial class RpcLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
+        Message = "{Version} {Action} by account {AccountId} returned {StatusCode} {ErrorCode} in {DurationMs} ms, request {RequestId}")]
+    public static partial void RequestCompleted(
+        ILogger logger, string version, string action, string accountId, int statusCode, string errorCode, long durationMs, string requestId);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error,
+        Message = "{Version} {Action} failed with an unexpected exception, answered InternalError, request {RequestId}")]
+    public static partial void UnhandledException(ILogger logger, Exception exception, string version, string action, string requestId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "Request {RequestId} was rejected with {StatusCode} {ErrorCode} before it reached an action")]
+    public static partial void RequestRejected(ILogger logger, string requestId, int statusCode, string errorCode);
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using EcsLocal.Application.Accounts;
+using EcsLocal.Application.Encryption;
+using EcsLocal.Application.Handlers;
+using EcsLocal.Application.Kms;
+using EcsLocal.Application.Security;
+using EcsLocal.Application.Storage;
+using EcsLocal.Protocol.Pipeline;
+using EcsLocal.Protocol.Routing;
+using EcsLocal.Protocol.Signatures;
+using EcsLocal.Storage.Sqlite;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace EcsLocal.Server;
+
+/// <summary>Composes the store, the application services and the RPC endpoint into one web application.</summary>
+public static class EcsLocalHost
+{
+    /// <summary>Opens the store in the data directory, creating the directory and migrating the schema.</summary>
+    public static async Task<(IStore Store, SecretProtector Protector)> OpenStoreAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var protector = new SecretProtector(MasterKeyFile.LoadOrCreate(options));
+        var store = new SqliteStore(options.DatabasePath);
+        await store.InitializeAsync(cancellationToken);
+        return (store, protector);
+    }
+
+    /// <summary>
+    /// Builds the web application. Tests replace the clock with <paramref name="time"/> and read the log through
+    /// <paramref name="logCapture"/>.
+    /// </summary>
+    public static WebApplication Build(
+        ServerOptions options, IStore store, SecretProtector protector, TimeProvider? time = null, ILoggerProvider? logCapture = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        if (logCapture is not null)
+        {
+            builder.Logging.AddProvider(logCapture);
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port);
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+
+            // The current SDKs put every parameter in the query string, so a large request has a long request line.
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+            kestrel.AddServerHeader = false;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(store);
+        services.AddSingleton(protector);
+        services.AddSingleton(new RpcEndpointOptions { DefaultRegionId = options.DefaultRegion, MaxBodyBytes = options.MaxRequestBodyBytes });
+        services.AddSingleton<IAccessKeyDirectory, StoreAccessKeyDirectory>();
+        services.AddSingleton<INonceRegistry, StoreNonceRegistry>();
+        services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<KmsService>();
+        services.AddSingleton<DefaultEncryptionService>();
+        services.AddSingleton(provider => HandlerCatalog.Build(
+            provider.GetRequiredService<DefaultEncryptionService>(), provider.GetRequiredService<KmsService>()));
+        services.AddSingleton<RpcEndpoint>();
+        services.AddHostedService<NonceCleanup>();
+        services.AddResponseCompression(compression =>
+        {
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = ["application/json"];
+        });
+
+        var app = builder.Build();
+        app.UseResponseCompression();
+        var endpoint = app.Services.GetRequiredService<RpcEndpoint>();
+        app.Run(endpoint.HandleAsync);
+        return app;
+    }
+
+    /// <summary>Returns the registry as the server builds it, for documentation; its handlers are never called.</summary>
+    public static ApiRegistry DescribeRegistry()
+    {
+        var store = new UnusedStore();
+        return HandlerCatalog.Build(new DefaultEncryptionService(store, TimeProvider.System), new KmsService(store, TimeProvider.System));
+    }
+
+    private sealed class UnusedStore : IStore
+    {
+        public Task InitializeAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Domain.Result<T>> WriteAsync<T>(Func<IStoreSession, Task<Domain.Result<T>>> work, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}

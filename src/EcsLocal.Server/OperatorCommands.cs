@@ -1,0 +1,108 @@
+using EcsLocal.Application.Accounts;
+using EcsLocal.Domain;
+using EcsLocal.Domain.Accounts;
+using EcsLocal.Protocol.Routing;
+
+namespace EcsLocal.Server;
+
+/// <summary>
+/// The operator CLI. It works on the same store as the server and may run while the server runs, because SQLite
+/// in WAL mode lets both use the database file.
+/// </summary>
+internal static class OperatorCommands
+{
+    public const string Usage = """
+        Usage: ecslocal [serve] [options]          start the server (the default command)
+               ecslocal account create [--account-id ID] [--not-allow-listed] [--without-service-roles]
+               ecslocal account list
+               ecslocal access-key create --account ID [--access-key-id ID --access-key-secret SECRET]
+               ecslocal access-key list --account ID
+               ecslocal access-key enable|disable --access-key-id ID
+               ecslocal feature allow|deny --account ID      allow-list an account for default encryption
+               ecslocal region offer|withhold --region ID    whether a region offers default encryption
+               ecslocal role add|remove --account ID --role NAME
+               ecslocal docs api-compatibility              print docs/api-compatibility.md
+
+        Server options (also ECSLOCAL_* environment variables; see README.md):
+          --port N               TCP port on 127.0.0.1 (default 8191; 0 picks a free port)
+          --data-dir DIR         folder of the SQLite database and master key (default ~/.ecslocal)
+          --default-region ID    region of KMS requests whose Host names none (default cn-hangzhou)
+          --account-id ID        account created on first start (default: random 16 digits)
+          --access-key-id ID     AccessKey created on first start, with --access-key-secret
+          --config FILE          JSON file with an "EcsLocal" section of the same settings
+        """;
+
+    public static async Task<int> RunAsync(CommandLine command, ServerOptions options, CancellationToken cancellationToken)
+    {
+        if (command.Words is ["docs", "api-compatibility"])
+        {
+            Console.Write(CompatibilityDocument.Render(EcsLocalHost.DescribeRegistry()));
+            return 0;
+        }
+
+        var (store, protector) = await EcsLocalHost.OpenStoreAsync(options, cancellationToken);
+        var administration = new AccountAdministration(store, protector, TimeProvider.System);
+        return command.Words switch
+        {
+            ["account", "create"] => Report(await administration.CreateAccountAsync(
+                command.Options.GetValueOrDefault("--account-id"), !command.Flags.Contains("--not-allow-listed"),
+                !command.Flags.Contains("--without-service-roles"), cancellationToken),
+                account => $"Created account {account.Id} (allow-listed for default encryption: {Yes(account.DefaultEncryptionAllowed)})."),
+            ["account", "list"] => await ListAccountsAsync(administration, cancellationToken),
+            ["access-key", "create"] => Report(await administration.CreateAccessKeyAsync(command.Require("--account"),
+                command.Options.GetValueOrDefault("--access-key-id"), command.Options.GetValueOrDefault("--access-key-secret"), cancellationToken),
+                key => $"Created AccessKey for account {key.AccountId}.\nAccessKeyId:     {key.AccessKeyId}\nAccessKeySecret: {key.Secret}\n" +
+                       "The secret is shown only now; store it safely."),
+            ["access-key", "list"] => await ListAccessKeysAsync(administration, command.Require("--account"), cancellationToken),
+            ["access-key", "enable" or "disable"] => Report(await administration.SetAccessKeyStatusAsync(command.Require("--access-key-id"),
+                command.Words[1] == "enable" ? AccessKeyStatus.Active : AccessKeyStatus.Inactive, cancellationToken),
+                _ => $"AccessKey {command.Options["--access-key-id"]} is now {(command.Words[1] == "enable" ? "Active" : "Inactive")}."),
+            ["feature", "allow" or "deny"] => Report(await administration.SetAllowListedAsync(command.Require("--account"),
+                command.Words[1] == "allow", cancellationToken),
+                _ => $"Account {command.Options["--account"]} allow-listed for default encryption: {Yes(command.Words[1] == "allow")}."),
+            ["region", "offer" or "withhold"] => Report(await administration.SetRegionOffersDefaultEncryptionAsync(command.Require("--region"),
+                command.Words[1] == "offer", cancellationToken),
+                _ => $"Region {command.Options["--region"]} offers default encryption: {Yes(command.Words[1] == "offer")}."),
+            ["role", "add" or "remove"] => Report(await administration.SetRoleAsync(command.Require("--account"), command.Require("--role"),
+                command.Words[1] == "add", cancellationToken),
+                _ => $"Account {command.Options["--account"]} has role {command.Options["--role"]}: {Yes(command.Words[1] == "add")}."),
+            _ => throw new StartupException($"Unknown command '{string.Join(' ', command.Words)}'; run 'ecslocal --help' for usage."),
+        };
+    }
+
+    private static async Task<int> ListAccountsAsync(AccountAdministration administration, CancellationToken cancellationToken)
+    {
+        Console.WriteLine("ACCOUNT           ALLOW-LISTED  CREATED");
+        foreach (var account in await administration.ListAccountsAsync(cancellationToken))
+        {
+            Console.WriteLine($"{account.Id}  {Yes(account.DefaultEncryptionAllowed),-12}  {account.CreatedAt:u}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ListAccessKeysAsync(AccountAdministration administration, string accountId, CancellationToken cancellationToken)
+    {
+        Console.WriteLine("ACCESS KEY ID                 STATUS    CREATED");
+        foreach (var key in await administration.ListAccessKeysAsync(accountId, cancellationToken))
+        {
+            Console.WriteLine($"{key.Id,-28}  {key.Status,-8}  {key.CreatedAt:u}");
+        }
+
+        return 0;
+    }
+
+    private static int Report<T>(Result<T> result, Func<T, string> describe)
+    {
+        if (!result.IsSuccess)
+        {
+            Console.Error.WriteLine($"error: {result.Error.Message}");
+            return 2;
+        }
+
+        Console.WriteLine(describe(result.Value));
+        return 0;
+    }
+
+    private static string Yes(bool value) => value ? "yes" : "no";
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+
+namespace EcsLocal.Server;
+
+/// <summary>
+/// Every setting of the server and the CLI with its default. Sources, lowest precedence first: these defaults,
+/// the JSON file given by <c>--config</c> (section <c>EcsLocal</c>), <c>ECSLOCAL_*</c> environment variables,
+/// command-line options.
+/// </summary>
+public sealed class ServerOptions
+{
+    public const int DefaultPort = 8191;
+
+    /// <summary>The address the server listens on; loopback by default.</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The TCP port; 0 picks a free one and prints it.</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>The folder with the SQLite database and the master key file.</summary>
+    public string DataDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ecslocal");
+
+    /// <summary>The region of KMS requests whose Host header names none.</summary>
+    public string DefaultRegion { get; set; } = "cn-hangzhou";
+
+    /// <summary>The id of the account created on first start; random when not set.</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>An AccessKey pair to create on first start instead of a generated one.</summary>
+    public string? AccessKeyId { get; set; }
+
+    public string? AccessKeySecret { get; set; }
+
+    /// <summary>The master key as 32 bytes in Base64; when not set, the key file in the data directory is used.</summary>
+    public string? MasterKey { get; set; }
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    public string DatabasePath => Path.Combine(DataDirectory, "ecslocal.db");
+
+    private static readonly Dictionary<string, string> s_environmentNames = new()
+    {
+        ["ECSLOCAL_LISTEN_ADDRESS"] = nameof(ListenAddress),
+        ["ECSLOCAL_PORT"] = nameof(Port),
+        ["ECSLOCAL_DATA_DIR"] = nameof(DataDirectory),
+        ["ECSLOCAL_DEFAULT_REGION"] = nameof(DefaultRegion),
+        ["ECSLOCAL_ACCOUNT_ID"] = nameof(AccountId),
+        ["ECSLOCAL_ACCESS_KEY_ID"] = nameof(AccessKeyId),
+        ["ECSLOCAL_ACCESS_KEY_SECRET"] = nameof(AccessKeySecret),
+        ["ECSLOCAL_MASTER_KEY"] = nameof(MasterKey),
+        ["ECSLOCAL_MAX_REQUEST_BODY_BYTES"] = nameof(MaxRequestBodyBytes),
+    };
+
+    private static readonly Dictionary<string, string> s_optionNames = new()
+    {
+        ["--listen-address"] = nameof(ListenAddress),
+        ["--port"] = nameof(Port),
+        ["--data-dir"] = nameof(DataDirectory),
+        ["--default-region"] = nameof(DefaultRegion),
+        ["--account-id"] = nameof(AccountId),
+        ["--access-key-id"] = nameof(AccessKeyId),
+        ["--access-key-secret"] = nameof(AccessKeySecret),
+    };
+
+    /// <summary>The command-line options that set server settings, for the help text.</summary>
+    public static IEnumerable<string> OptionNames => s_optionNames.Keys.Append("--config");
+
+    /// <summary>Loads the settings; <paramref name="options"/> are the <c>--name value</c> pairs of the command line.</summary>
+    public static ServerOptions Load(IReadOnlyDictionary<string, string> options, IReadOnlyDictionary<string, string?> environment)
+    {
+        var builder = new ConfigurationBuilder();
+        if (options.TryGetValue("--config", out var configFile))
+        {
+            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        }
+
+        builder.AddInMemoryCollection(s_environmentNames
+            .Where(pair => !string.IsNullOrEmpty(environment.GetValueOrDefault(pair.Key)))
+            .Select(pair => new KeyValuePair<string, string?>($"EcsLocal:{pair.Value}", environment[pair.Key])));
+        builder.AddInMemoryCollection(s_optionNames
+            .Where(pair => options.ContainsKey(pair.Key))
+            .Select(pair => new KeyValuePair<string, string?>($"EcsLocal:{pair.Value}", options[pair.Key])));
+        var loaded = new ServerOptions();
+        builder.Build().GetSection("EcsLocal").Bind(loaded);
+        loaded.DataDirectory = Path.GetFullPath(loaded.DataDirectory);
+        return loaded;
+    }
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test suite of EcsLocal: the .NET unit and integration tests and the conformance tests that
+# drive the server with the official Alibaba Cloud Node.js SDKs. Installs the npm packages the tests need.
+# Ends with one line of totals over all runners, "N passed, N failed", and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+passed=0
+failed=0
+status=0
+log_dir=$(mktemp -d)
+
+fail_step() {
+  echo "FAILED: $1" >&2
+  failed=$((failed + 1))
+  status=1
+}
+
+echo "== Checking formatting"
+if ! dotnet format EcsLocal.sln --verify-no-changes --verbosity quiet; then
+  fail_step "dotnet format found unformatted code; run 'dotnet format EcsLocal.sln'"
+fi
+
+echo "== Building (Release)"
+if ! dotnet build EcsLocal.sln -c Release --nologo -v quiet; then
+  fail_step "dotnet build"
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
+
+for project in tests/EcsLocal.*.Tests; do
+  name=$(basename "$project")
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$log_dir/$name.log"
+  result=${PIPESTATUS[0]}
+  summary=$(grep -E "^(Passed|Failed)!" "$log_dir/$name.log" | tail -n 1)
+  if [[ -z "$summary" ]]; then
+    fail_step "$name printed no summary"
+    continue
+  fi
+  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
+  f=$(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$summary")
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [[ $result -ne 0 || $f -ne 0 ]]; then
+    status=1
+  fi
+done
+
+echo "== SDK conformance (node --test)"
+if (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error); then
+  export ECSLOCAL_SERVER_DLL="$PWD/src/EcsLocal.Server/bin/Release/net10.0/ecslocal.dll"
+  (cd tests/sdk && node --test --test-concurrency=1 --test-reporter=tap) 2>&1 | tee "$log_dir/sdk.log"
+  result=${PIPESTATUS[0]}
+  p=$(grep -E "^# pass [0-9]+" "$log_dir/sdk.log" | tail -n 1 | awk '{print $3}')
+  f=$(grep -E "^# fail [0-9]+" "$log_dir/sdk.log" | tail -n 1 | awk '{print $3}')
+  if [[ -z "$p" || -z "$f" ]]; then
+    fail_step "node --test printed no totals"
+  else
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [[ $result -ne 0 || $f -ne 0 ]]; then
+      status=1
+    fi
+  fi
+else
+  fail_step "npm ci in tests/sdk"
+fi
+
+rm -rf "$log_dir"
+echo "$passed passed, $failed failed"
+exit $status

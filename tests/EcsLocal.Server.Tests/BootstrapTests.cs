@@ -1,0 +1,76 @@
+using EcsLocal.Application.Accounts;
+using EcsLocal.Domain.Accounts;
+
+namespace EcsLocal.Server.Tests;
+
+public sealed class BootstrapTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("ecslocal-bootstrap-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task First_start_generates_account_and_key_once()
+    {
+        var options = new ServerOptions { DataDirectory = _directory };
+        var (store, protector) = await EcsLocalHost.OpenStoreAsync(options, CancellationToken.None);
+
+        var first = await Bootstrap.EnsureAsync(options, store, protector, TimeProvider.System, CancellationToken.None);
+        var second = await Bootstrap.EnsureAsync(options, store, protector, TimeProvider.System, CancellationToken.None);
+        var administration = new AccountAdministration(store, protector, TimeProvider.System);
+        var accounts = await administration.ListAccountsAsync(CancellationToken.None);
+        var roles = await administration.ListRolesAsync(first!.AccountId, CancellationToken.None);
+
+        Assert.True(AccountIds.IsValid(first.AccountId));
+        Assert.Matches("^LTAI[A-Za-z0-9]{20}$", first.AccessKeyId);
+        Assert.Equal(30, first.Secret!.Length);
+        Assert.Equal(first.AccessKeyId, second!.AccessKeyId);
+        Assert.Null(second.Secret);
+        Assert.Single(accounts);
+        Assert.True(accounts[0].DefaultEncryptionAllowed);
+        Assert.Equal([ServiceRoles.DiskEncryptDefault, ServiceRoles.ShareEncryptImageDefault], roles);
+    }
+
+    [Fact]
+    public async Task Configured_key_with_other_secret_stops_start_up()
+    {
+        var options = new ServerOptions { DataDirectory = _directory, AccessKeyId = "ops", AccessKeySecret = "first", AccountId = "1200000000000001" };
+        var (store, protector) = await EcsLocalHost.OpenStoreAsync(options, CancellationToken.None);
+        var created = await Bootstrap.EnsureAsync(options, store, protector, TimeProvider.System, CancellationToken.None);
+        options.AccessKeySecret = "second";
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => Bootstrap.EnsureAsync(options, store, protector, TimeProvider.System, CancellationToken.None));
+
+        Assert.Equal("1200000000000001", created!.AccountId);
+        Assert.True(created.Configured);
+        Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Master_key_from_setting_must_be_32_bytes()
+    {
+        var options = new ServerOptions { DataDirectory = _directory, MasterKey = Convert.ToBase64String(new byte[16]) };
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => EcsLocalHost.OpenStoreAsync(options, CancellationToken.None));
+
+        Assert.Contains("is not 32 bytes in Base64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_take_environment_then_command_line()
+    {
+        var environment = new Dictionary<string, string?> { ["ECSLOCAL_PORT"] = "9000", ["ECSLOCAL_DEFAULT_REGION"] = "cn-beijing" };
+        var arguments = new Dictionary<string, string> { ["--port"] = "9100", ["--data-dir"] = _directory };
+
+        var options = ServerOptions.Load(arguments, environment);
+
+        Assert.Equal(9100, options.Port);
+        Assert.Equal("cn-beijing", options.DefaultRegion);
+        Assert.Equal(_directory, options.DataDirectory);
+        Assert.Equal("127.0.0.1", options.ListenAddress);
+    }
+}

@@ -1,0 +1,39 @@
+using EcsLocal.Protocol.Routing;
+
+namespace EcsLocal.Server.Tests;
+
+public sealed class CompatibilityDocumentTests
+{
+    [Fact]
+    public void Committed_document_matches_registry()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "EcsLocal.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var committed = File.ReadAllText(Path.Combine(root.FullName, "docs", "api-compatibility.md"));
+
+        Assert.Equal(CompatibilityDocument.Render(EcsLocalHost.DescribeRegistry()), committed);
+    }
+
+    [Fact]
+    public void Registry_serves_every_foundation_action()
+    {
+        var actions = EcsLocalHost.DescribeRegistry().Operations.Select(operation => $"{operation.Product.Name}:{operation.Action}").ToHashSet();
+
+        string[] expected =
+        [
+            "Ecs:DescribeRegions", "Ecs:EnableDiskEncryptionByDefault", "Ecs:DisableDiskEncryptionByDefault",
+            "Ecs:DescribeDiskEncryptionByDefaultStatus", "Ecs:ModifyDiskDefaultKMSKeyId", "Ecs:ResetDiskDefaultKMSKeyId",
+            "Ecs:DescribeDiskDefaultKMSKeyId", "Kms:OpenKmsService", "Kms:DescribeAccountKmsStatus", "Kms:DescribeRegions", "Kms:CreateKey",
+            "Kms:DescribeKey", "Kms:ListKeys", "Kms:EnableKey", "Kms:DisableKey", "Kms:ScheduleKeyDeletion", "Kms:CancelKeyDeletion",
+            "Kms:UpdateKeyDescription", "Kms:SetDeletionProtection", "Kms:CreateAlias", "Kms:UpdateAlias", "Kms:DeleteAlias",
+            "Kms:ListAliases", "Kms:ListAliasesByKeyId",
+        ];
+        Assert.All(expected, action => Assert.Contains(action, actions));
+        Assert.Equal(expected.Length, actions.Count);
+    }
+}

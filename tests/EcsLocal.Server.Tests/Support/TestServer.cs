@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using EcsLocal.Application.Storage;
+using EcsLocal.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EcsLocal.Server.Tests.Support;
+
+/// <summary>
+/// A real EcsLocal server on 127.0.0.1 with a free port and its own data directory, bootstrapped with the
+/// AccessKey <c>testid</c> / <c>testsecret</c>.
+/// </summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    public const string AccessKeyId = "testid";
+    public const string Secret = "testsecret";
+    public const string AccountId = "1500000000000001";
+
+    private WebApplication? _app;
+
+    private TestServer(string dataDirectory, TimeProvider time, Func<IStore, IStore>? wrapStore)
+    {
+        DataDirectory = dataDirectory;
+        Time = time;
+        WrapStore = wrapStore;
+    }
+
+    public string DataDirectory { get; }
+
+    public TimeProvider Time { get; }
+
+    public Func<IStore, IStore>? WrapStore { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public CapturedLog Log { get; } = new();
+
+    public ServerOptions Options => new()
+    {
+        Port = 0,
+        DataDirectory = DataDirectory,
+        AccountId = AccountId,
+        AccessKeyId = AccessKeyId,
+        AccessKeySecret = Secret,
+        MaxRequestBodyBytes = 64 * 1024,
+    };
+
+    public static async Task<TestServer> StartAsync(TimeProvider? time = null, string? dataDirectory = null, Func<IStore, IStore>? wrapStore = null)
+    {
+        var server = new TestServer(dataDirectory ?? Directory.CreateTempSubdirectory("ecslocal-test-").FullName, time ?? TimeProvider.System, wrapStore);
+        await server.StartAsync();
+        return server;
+    }
+
+    public async Task StartAsync()
+    {
+        var options = Options;
+        var (store, protector) = await EcsLocalHost.OpenStoreAsync(options, CancellationToken.None);
+        await Bootstrap.EnsureAsync(options, store, protector, Time, CancellationToken.None);
+        _app = EcsLocalHost.Build(options, WrapStore?.Invoke(store) ?? store, protector, Time, Log);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    public SignedClient Client(string accessKeyId = AccessKeyId, string secret = Secret) => new(BaseAddress, accessKeyId, secret, Time);
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}
+
+/// <summary>Collects every log message the server writes, for checks on what is and is not logged.</summary>
+public sealed class CapturedLog : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLog log, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            log.Lines.Enqueue($"{logLevel} {category} {formatter(state, exception)} {exception}");
+    }
+}
