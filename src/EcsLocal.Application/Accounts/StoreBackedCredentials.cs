@@ -18,7 +18,7 @@ public sealed class StoreAccessKeyDirectory(IStore store, SecretProtector protec
     }
 }
 
-/// <summary>Records nonces in the store, so every server node on one database sees them.</summary>
+/// <summary>Records nonces in the store, which every server node on one database shares.</summary>
 public sealed class StoreNonceRegistry(IStore store, TimeProvider time) : INonceRegistry
 {
     public async Task<bool> TryRegisterAsync(string accessKeyId, string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken)

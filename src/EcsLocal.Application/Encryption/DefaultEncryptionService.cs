@@ -41,8 +41,9 @@ public sealed class DefaultEncryptionService(IStore store, TimeProvider time)
 
     /// <summary>Sets the default key to a key named by id, ARN or alias, which must be usable by ECS.</summary>
     public Task<Result<Unit>> ModifyDefaultKeyAsync(Caller caller, string regionId, string keyIdParameter, CancellationToken cancellationToken) =>
-        RunAsync<Unit>(DefaultEncryptionAction.Modify, caller, regionId, async (session, setting, _) =>
+        RunAsync<Unit>(DefaultEncryptionAction.Modify, caller, regionId, async (session, setting, now) =>
         {
+            await session.DeleteKeysDueForDeletionAsync(caller.AccountId, regionId, now);
             var key = await KeyLookup.ResolveAsync(session, caller.AccountId, regionId, keyIdParameter);
             if (!key.IsSuccess)
             {

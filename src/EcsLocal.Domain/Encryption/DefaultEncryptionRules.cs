@@ -14,7 +14,7 @@ public enum DefaultEncryptionAction
     DescribeKey,
 }
 
-/// <summary>What the service knows about the caller and the region when one of the six actions arrives.</summary>
+/// <summary>The state of the caller and the region that the six actions check.</summary>
 public sealed record DefaultEncryptionFacts(
     bool RegionExists,
     bool RegionOffersFeature,

@@ -8,7 +8,7 @@ namespace EcsLocal.Domain.Errors;
 /// <c>InvalidParameter.KMSKeyId.CMKNotEnabled</c> is 400 in ResetDiskDefaultKMSKeyId and 403 elsewhere),
 /// so such variants are separate entries. Misspellings such as "does not exists" are the service's own.
 /// </remarks>
-public static class ErrorCatalog
+public static partial class ErrorCatalog
 {
     // Gateway: signature, timestamp, routing and generic parameter errors.
     public static readonly ServiceError MissingParameter = new(400, "MissingParameter",

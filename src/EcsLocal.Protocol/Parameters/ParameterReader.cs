@@ -6,7 +6,7 @@ using EcsLocal.Domain.Errors;
 namespace EcsLocal.Protocol.Parameters;
 
 /// <summary>
-/// Typed access to request parameters that answers malformed values with the service's own errors.
+/// Typed access to request parameters that returns the service's own errors for malformed values.
 /// </summary>
 public static class ParameterReader
 {

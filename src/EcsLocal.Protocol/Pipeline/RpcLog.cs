@@ -11,7 +11,7 @@ internal static partial class RpcLog
         ILogger logger, string version, string action, string accountId, int statusCode, string errorCode, long durationMs, string requestId);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error,
-        Message = "{Version} {Action} failed with an unexpected exception, answered InternalError, request {RequestId}")]
+        Message = "{Version} {Action} failed with an unexpected exception and returned InternalError, request {RequestId}")]
     public static partial void UnhandledException(ILogger logger, Exception exception, string version, string action, string requestId);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,

@@ -26,7 +26,7 @@ public enum SupportLevel
     NotSupported,
 }
 
-/// <summary>What a handler sees of one authenticated request.</summary>
+/// <summary>The authenticated request as a handler receives it.</summary>
 /// <param name="EndpointRegionId">
 /// The region named by the Host header (<c>kms.cn-shanghai.example:8191</c>), else the configured default region;
 /// KMS actions take their region from it because they carry no RegionId.

@@ -25,81 +25,42 @@ public sealed class DefaultEncryptionHandlers(DefaultEncryptionService service)
                 "Returns an empty KMSKeyId while the feature was never enabled in the region.");
     }
 
-    public async Task<ActionResult> EnableDiskEncryptionByDefault(ActionContext context, CancellationToken cancellationToken)
+    public Task<ActionResult> EnableDiskEncryptionByDefault(ActionContext context, CancellationToken cancellationToken) =>
+        WithRegionAsync(context, async regionId =>
+            (await service.EnableAsync(context.Caller, regionId, cancellationToken)).ToEmptyResponse());
+
+    public Task<ActionResult> DisableDiskEncryptionByDefault(ActionContext context, CancellationToken cancellationToken) =>
+        WithRegionAsync(context, async regionId =>
+            (await service.DisableAsync(context.Caller, regionId, cancellationToken)).ToEmptyResponse());
+
+    public Task<ActionResult> DescribeDiskEncryptionByDefaultStatus(ActionContext context, CancellationToken cancellationToken) =>
+        WithRegionAsync(context, async regionId =>
+            (await service.DescribeStatusAsync(context.Caller, regionId, cancellationToken)).ToResponse(encrypted => new { Encrypted = encrypted }));
+
+    public Task<ActionResult> ModifyDiskDefaultKMSKeyId(ActionContext context, CancellationToken cancellationToken) =>
+        WithRegionAsync(context, async regionId =>
+        {
+            var keyId = context.Parameters.Required("KMSKeyId", MaxKeyIdLength);
+            if (!keyId.IsSuccess)
+            {
+                return keyId.Error;
+            }
+
+            return (await service.ModifyDefaultKeyAsync(context.Caller, regionId, keyId.Value, cancellationToken)).ToEmptyResponse();
+        });
+
+    public Task<ActionResult> ResetDiskDefaultKMSKeyId(ActionContext context, CancellationToken cancellationToken) =>
+        WithRegionAsync(context, async regionId =>
+            (await service.ResetDefaultKeyAsync(context.Caller, regionId, cancellationToken)).ToEmptyResponse());
+
+    public Task<ActionResult> DescribeDiskDefaultKMSKeyId(ActionContext context, CancellationToken cancellationToken) =>
+        WithRegionAsync(context, async regionId =>
+            (await service.DescribeDefaultKeyAsync(context.Caller, regionId, cancellationToken)).ToResponse(keyId => new { KMSKeyId = keyId }));
+
+    /// <summary>Reads the required RegionId, then runs the action; the region's existence is checked by the service.</summary>
+    private static Task<ActionResult> WithRegionAsync(ActionContext context, Func<string, Task<ActionResult>> action)
     {
         var regionId = context.Parameters.Required("RegionId");
-        if (!regionId.IsSuccess)
-        {
-            return regionId.Error;
-        }
-
-        var result = await service.EnableAsync(context.Caller, regionId.Value, cancellationToken);
-        return result.ToEmptyResponse();
-    }
-
-    public async Task<ActionResult> DisableDiskEncryptionByDefault(ActionContext context, CancellationToken cancellationToken)
-    {
-        var regionId = context.Parameters.Required("RegionId");
-        if (!regionId.IsSuccess)
-        {
-            return regionId.Error;
-        }
-
-        var result = await service.DisableAsync(context.Caller, regionId.Value, cancellationToken);
-        return result.ToEmptyResponse();
-    }
-
-    public async Task<ActionResult> DescribeDiskEncryptionByDefaultStatus(ActionContext context, CancellationToken cancellationToken)
-    {
-        var regionId = context.Parameters.Required("RegionId");
-        if (!regionId.IsSuccess)
-        {
-            return regionId.Error;
-        }
-
-        var result = await service.DescribeStatusAsync(context.Caller, regionId.Value, cancellationToken);
-        return result.ToResponse(encrypted => new { Encrypted = encrypted });
-    }
-
-    public async Task<ActionResult> ModifyDiskDefaultKMSKeyId(ActionContext context, CancellationToken cancellationToken)
-    {
-        var regionId = context.Parameters.Required("RegionId");
-        if (!regionId.IsSuccess)
-        {
-            return regionId.Error;
-        }
-
-        var keyId = context.Parameters.Required("KMSKeyId", MaxKeyIdLength);
-        if (!keyId.IsSuccess)
-        {
-            return keyId.Error;
-        }
-
-        var result = await service.ModifyDefaultKeyAsync(context.Caller, regionId.Value, keyId.Value, cancellationToken);
-        return result.ToEmptyResponse();
-    }
-
-    public async Task<ActionResult> ResetDiskDefaultKMSKeyId(ActionContext context, CancellationToken cancellationToken)
-    {
-        var regionId = context.Parameters.Required("RegionId");
-        if (!regionId.IsSuccess)
-        {
-            return regionId.Error;
-        }
-
-        var result = await service.ResetDefaultKeyAsync(context.Caller, regionId.Value, cancellationToken);
-        return result.ToEmptyResponse();
-    }
-
-    public async Task<ActionResult> DescribeDiskDefaultKMSKeyId(ActionContext context, CancellationToken cancellationToken)
-    {
-        var regionId = context.Parameters.Required("RegionId");
-        if (!regionId.IsSuccess)
-        {
-            return regionId.Error;
-        }
-
-        var result = await service.DescribeDefaultKeyAsync(context.Caller, regionId.Value, cancellationToken);
-        return result.ToResponse(keyId => new { KMSKeyId = keyId });
+        return regionId.IsSuccess ? action(regionId.Value) : Task.FromResult(ActionResult.Fail(regionId.Error));
     }
 }
