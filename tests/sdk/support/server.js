@@ -1,0 +1,173 @@
+'use strict';
+
+// Starts and stops EcsLocal server processes and runs its operator CLI for the SDK tests.
+
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const DEFAULT_SERVER_DLL = path.resolve(
+  __dirname, '..', '..', '..', 'src', 'EcsLocal.Server', 'bin', 'Release', 'net10.0', 'ecslocal.dll');
+
+const ACCESS_KEY_ID = 'testid';
+const ACCESS_KEY_SECRET = 'testsecret';
+
+const STARTUP_TIMEOUT_MS = 20_000;
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+const CLI_TIMEOUT_MS = 30_000;
+
+/** Returns the server dll path from ECSLOCAL_SERVER_DLL, or the Release build output. */
+function serverDllPath() {
+  const dll = process.env.ECSLOCAL_SERVER_DLL || DEFAULT_SERVER_DLL;
+  if (!fs.existsSync(dll)) {
+    throw new Error(
+      `EcsLocal server not found at ${dll}. Build it with ` +
+      '`dotnet build src/EcsLocal.Server -c Release` or set ECSLOCAL_SERVER_DLL to the ecslocal.dll path.');
+  }
+  return dll;
+}
+
+/** Creates an empty temporary data directory. */
+function createDataDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ecslocal-sdk-'));
+}
+
+function removeDataDir(dataDir) {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Starts a server on a free loopback port and waits until it prints its port and account id.
+ * extraArgs are more server options, e.g. ['--default-region', 'cn-beijing'].
+ * Rejects after STARTUP_TIMEOUT_MS, or when the process exits first, with its output in the message.
+ */
+function startServer({ dataDir, accountId, extraArgs = [] } = {}) {
+  const dll = serverDllPath();
+  const env = {
+    ...process.env,
+    ECSLOCAL_ACCESS_KEY_ID: ACCESS_KEY_ID,
+    ECSLOCAL_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET,
+  };
+  if (accountId) {
+    env.ECSLOCAL_ACCOUNT_ID = accountId;
+  }
+
+  const child = spawn('dotnet', [dll, '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  // Kills the server if the test process ends without running its after hook.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      process.removeListener('exit', killOnExit);
+      resolve({ code, signal });
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    let settled = false;
+
+    const fail = (message) => {
+      if (settled) {
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${message}\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    };
+
+    const timer = setTimeout(
+      () => fail(`EcsLocal did not report its port and account within ${STARTUP_TIMEOUT_MS} ms`),
+      STARTUP_TIMEOUT_MS);
+
+    child.once('error', (error) => fail(`Failed to start dotnet: ${error.message}`));
+    exited.then(({ code, signal }) => fail(`EcsLocal exited during start-up (code ${code}, signal ${signal})`));
+
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (settled) {
+        return;
+      }
+      const portMatch = /EcsLocal listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout);
+      const accountMatch = /^Account: (\d{16})\s*$/m.exec(stdout);
+      if (!portMatch || !accountMatch) {
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      resolve({
+        port: Number(portMatch[1]),
+        accountId: accountMatch[1],
+        dataDir,
+        stop: () => stopProcess(child, exited),
+      });
+    });
+  });
+}
+
+/** Sends SIGTERM and waits for the exit, using SIGKILL after SHUTDOWN_TIMEOUT_MS. */
+async function stopProcess(child, exited) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return exited;
+  }
+  child.kill('SIGTERM');
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, SHUTDOWN_TIMEOUT_MS);
+  });
+  await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  return exited;
+}
+
+/**
+ * Runs an operator CLI command such as ['feature', 'deny', '--account', id] against dataDir.
+ * Returns { status, stdout, stderr }. The status is 0 on success and 2 on a rejected operation.
+ */
+function runCli(dataDir, args) {
+  const result = spawnSync('dotnet', [serverDllPath(), ...args, '--data-dir', dataDir], {
+    encoding: 'utf8',
+    timeout: CLI_TIMEOUT_MS,
+    env: process.env,
+  });
+  if (result.error) {
+    throw new Error(`CLI ${args.join(' ')} failed to run: ${result.error.message}`);
+  }
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs an operator CLI command and throws with its output unless it exits with 0. */
+function runCliOk(dataDir, args) {
+  const result = runCli(dataDir, args);
+  if (result.status !== 0) {
+    throw new Error(
+      `CLI ${args.join(' ')} exited with ${result.status}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+  }
+  return result;
+}
+
+module.exports = {
+  ACCESS_KEY_ID,
+  ACCESS_KEY_SECRET,
+  serverDllPath,
+  createDataDir,
+  removeDataDir,
+  startServer,
+  runCli,
+  runCliOk,
+};
