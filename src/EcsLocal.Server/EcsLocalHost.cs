@@ -1,5 +1,6 @@
 using System.Net;
 using EcsLocal.Application.Accounts;
+using EcsLocal.Application.Disks;
 using EcsLocal.Application.Encryption;
 using EcsLocal.Application.Handlers;
 using EcsLocal.Application.Kms;
@@ -16,10 +17,32 @@ namespace EcsLocal.Server;
 /// <summary>Composes the store, the application services and the RPC endpoint into one web application.</summary>
 public static class EcsLocalHost
 {
-    /// <summary>Opens the store in the data directory, creating the directory and migrating the schema.</summary>
-    public static async Task<(IStore Store, SecretProtector Protector)> OpenStoreAsync(ServerOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the store in the data directory and migrates the schema. The server creates a missing directory (owner
+    /// only); the operator commands pass <paramref name="mustExist"/> so that a mistyped directory is an error rather
+    /// than a new, empty store.
+    /// </summary>
+    public static async Task<(IStore Store, SecretProtector Protector)> OpenStoreAsync(
+        ServerOptions options, CancellationToken cancellationToken, bool mustExist = false)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        if (mustExist && !File.Exists(options.DatabasePath))
+        {
+            throw new StartupException(
+                $"No EcsLocal store in {options.DataDirectory}. Start the server once to create it, or pass --data-dir with the server's data directory.");
+        }
+
+        if (!Directory.Exists(options.DataDirectory))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(options.DataDirectory);
+            }
+            else
+            {
+                Directory.CreateDirectory(options.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
         var protector = new SecretProtector(MasterKeyFile.LoadOrCreate(options));
         var store = new SqliteStore(options.DatabasePath);
         await store.InitializeAsync(cancellationToken);
@@ -40,6 +63,7 @@ public static class EcsLocalHost
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -66,10 +90,16 @@ public static class EcsLocalHost
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<KmsService>();
         services.AddSingleton<DefaultEncryptionService>();
+        services.AddSingleton(new ResourceTimings(
+            TimeSpan.FromMilliseconds(options.DiskReadyMilliseconds), TimeSpan.FromMilliseconds(options.SnapshotReadyMilliseconds)));
+        services.AddSingleton<DiskService>();
+        services.AddSingleton<SnapshotService>();
         services.AddSingleton(provider => HandlerCatalog.Build(
-            provider.GetRequiredService<DefaultEncryptionService>(), provider.GetRequiredService<KmsService>()));
+            provider.GetRequiredService<DefaultEncryptionService>(), provider.GetRequiredService<KmsService>(),
+            provider.GetRequiredService<DiskService>(), provider.GetRequiredService<SnapshotService>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RpcEndpoint>();
         services.AddHostedService<NonceCleanup>();
+        services.AddHostedService<TransitionWorker>();
         services.AddResponseCompression(compression =>
         {
             compression.Providers.Add<GzipCompressionProvider>();
@@ -87,7 +117,9 @@ public static class EcsLocalHost
     public static ApiRegistry DescribeRegistry()
     {
         var store = new UnusedStore();
-        return HandlerCatalog.Build(new DefaultEncryptionService(store, TimeProvider.System), new KmsService(store, TimeProvider.System));
+        var time = TimeProvider.System;
+        return HandlerCatalog.Build(new DefaultEncryptionService(store, time), new KmsService(store, time),
+            new DiskService(store, time, ResourceTimings.Default), new SnapshotService(store, time, ResourceTimings.Default), time);
     }
 
     private sealed class UnusedStore : IStore

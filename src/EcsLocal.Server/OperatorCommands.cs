@@ -20,16 +20,21 @@ internal static class OperatorCommands
                ecslocal access-key enable|disable --access-key-id ID
                ecslocal feature allow|deny --account ID      allow-list an account for default encryption
                ecslocal region offer|withhold --region ID    whether a region offers default encryption
-               ecslocal role add|remove --account ID --role NAME
+               ecslocal role list|add|remove --account ID [--role NAME]
                ecslocal docs api-compatibility              print docs/api-compatibility.md
 
-        Server options (also ECSLOCAL_* environment variables; see README.md):
-          --port N               TCP port on 127.0.0.1 (default 8191; 0 picks a free port)
-          --data-dir DIR         folder of the SQLite database and master key (default ~/.ecslocal)
-          --default-region ID    region of KMS requests whose Host names none (default cn-hangzhou)
-          --account-id ID        account created on first start (default: random 16 digits)
-          --access-key-id ID     AccessKey created on first start, with --access-key-secret
-          --config FILE          JSON file with an "EcsLocal" section of the same settings
+        Every command works on the store in --data-dir (default ~/.ecslocal); the operator commands need a store
+        that the server has created.
+
+        Server options (also ECSLOCAL_* environment variables; see docs/configuration.md):
+          --listen-address IP      address to listen on (default 127.0.0.1)
+          --port N                 TCP port (default 8191; 0 picks a free port)
+          --data-dir DIR           folder of the SQLite database and master key (default ~/.ecslocal)
+          --default-region ID      region of KMS requests whose Host names none (default cn-hangzhou)
+          --account-id ID          account created on first start (default: random 16 digits)
+          --access-key-id ID       AccessKey created on first start, with --access-key-secret
+          --access-key-secret S    the secret of that AccessKey
+          --config FILE            JSON file with an "EcsLocal" section of the same settings
         """;
 
     public static async Task<int> RunAsync(CommandLine command, ServerOptions options, CancellationToken cancellationToken)
@@ -40,7 +45,7 @@ internal static class OperatorCommands
             return 0;
         }
 
-        var (store, protector) = await EcsLocalHost.OpenStoreAsync(options, cancellationToken);
+        var (store, protector) = await EcsLocalHost.OpenStoreAsync(options, cancellationToken, mustExist: true);
         var administration = new AccountAdministration(store, protector, TimeProvider.System);
         return command.Words switch
         {
@@ -50,7 +55,8 @@ internal static class OperatorCommands
                 account => $"Created account {account.Id} (allow-listed for default encryption: {Yes(account.DefaultEncryptionAllowed)})."),
             ["account", "list"] => await ListAccountsAsync(administration, cancellationToken),
             ["access-key", "create"] => Report(await administration.CreateAccessKeyAsync(command.Require("--account"),
-                command.Options.GetValueOrDefault("--access-key-id"), command.Options.GetValueOrDefault("--access-key-secret"), cancellationToken),
+                OptionalPair(command, "--access-key-id", "--access-key-secret").Id, OptionalPair(command, "--access-key-id", "--access-key-secret").Secret,
+                cancellationToken),
                 key => $"Created AccessKey for account {key.AccountId}.\nAccessKeyId:     {key.AccessKeyId}\nAccessKeySecret: {key.Secret}\n" +
                        "The secret is shown only now; store it safely."),
             ["access-key", "list"] => await ListAccessKeysAsync(administration, command.Require("--account"), cancellationToken),
@@ -63,6 +69,7 @@ internal static class OperatorCommands
             ["region", "offer" or "withhold"] => Report(await administration.SetRegionOffersDefaultEncryptionAsync(command.Require("--region"),
                 command.Words[1] == "offer", cancellationToken),
                 _ => $"Region {command.Options["--region"]} offers default encryption: {Yes(command.Words[1] == "offer")}."),
+            ["role", "list"] => await ListRolesAsync(administration, command.Require("--account"), cancellationToken),
             ["role", "add" or "remove"] => Report(await administration.SetRoleAsync(command.Require("--account"), command.Require("--role"),
                 command.Words[1] == "add", cancellationToken),
                 _ => $"Account {command.Options["--account"]} has role {command.Options["--role"]}: {Yes(command.Words[1] == "add")}."),
@@ -90,6 +97,26 @@ internal static class OperatorCommands
         }
 
         return 0;
+    }
+
+    private static async Task<int> ListRolesAsync(AccountAdministration administration, string accountId, CancellationToken cancellationToken)
+    {
+        foreach (var role in await administration.ListRolesAsync(accountId, cancellationToken))
+        {
+            Console.WriteLine(role);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Reads two options that go together; setting only one of them is a usage error.</summary>
+    private static (string? Id, string? Secret) OptionalPair(CommandLine command, string idOption, string secretOption)
+    {
+        var id = command.Options.GetValueOrDefault(idOption);
+        var secret = command.Options.GetValueOrDefault(secretOption);
+        return (id is null) == (secret is null)
+            ? (id, secret)
+            : throw new StartupException($"Set both {idOption} and {secretOption}, or neither to generate a pair.");
     }
 
     private static int Report<T>(Result<T> result, Func<T, string> describe)

@@ -33,8 +33,8 @@ internal static class ServeCommand
         { Configured: true } => $"Account: {credentials.AccountId}\nAccessKeyId: {credentials.AccessKeyId} (secret as configured)",
         _ => $"""
             Account: {credentials.AccountId}
-            AccessKeyId: {credentials.AccessKeyId} (its secret was shown when it was created;
-            'ecslocal access-key create --account {credentials.AccountId}' issues a new pair)
+            AccessKeyId: {credentials.AccessKeyId} (its secret was shown when it was created; the operator command
+            'access-key create --account {credentials.AccountId}' issues a new pair, see docs/configuration.md)
             """,
     };
 }

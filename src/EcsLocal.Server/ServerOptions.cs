@@ -37,6 +37,12 @@ public sealed class ServerOptions
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How long a new disk stays in Creating before it is Available, in milliseconds.</summary>
+    public int DiskReadyMilliseconds { get; set; } = 1000;
+
+    /// <summary>How long a new snapshot or copy stays progressing before it is accomplished, in milliseconds.</summary>
+    public int SnapshotReadyMilliseconds { get; set; } = 2000;
+
     public string DatabasePath => Path.Combine(DataDirectory, "ecslocal.db");
 
     private static readonly Dictionary<string, string> s_environmentNames = new()
@@ -50,6 +56,8 @@ public sealed class ServerOptions
         ["ECSLOCAL_ACCESS_KEY_SECRET"] = nameof(AccessKeySecret),
         ["ECSLOCAL_MASTER_KEY"] = nameof(MasterKey),
         ["ECSLOCAL_MAX_REQUEST_BODY_BYTES"] = nameof(MaxRequestBodyBytes),
+        ["ECSLOCAL_DISK_READY_MS"] = nameof(DiskReadyMilliseconds),
+        ["ECSLOCAL_SNAPSHOT_READY_MS"] = nameof(SnapshotReadyMilliseconds),
     };
 
     private static readonly Dictionary<string, string> s_optionNames = new()

@@ -83,5 +83,70 @@ internal static class SqliteSchema
         );
         CREATE INDEX signature_nonces_by_expiry ON signature_nonces (expires_at);
         """,
+        """
+        CREATE TABLE disks (
+            disk_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts (id),
+            region_id TEXT NOT NULL,
+            zone_id TEXT NOT NULL,
+            category TEXT NOT NULL,
+            performance_level TEXT,
+            size INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            status TEXT NOT NULL,
+            creation_time INTEGER NOT NULL,
+            ready_at INTEGER NOT NULL,
+            encrypted INTEGER NOT NULL,
+            kms_key_id TEXT,
+            key_reason TEXT,
+            source_snapshot_id TEXT,
+            disk_type TEXT NOT NULL,
+            instance_id TEXT,
+            delete_with_instance INTEGER NOT NULL
+        );
+        CREATE INDEX disks_by_account ON disks (account_id, region_id, creation_time, disk_id);
+        CREATE INDEX disks_creating ON disks (ready_at) WHERE status = 'Creating';
+        CREATE TABLE snapshots (
+            snapshot_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts (id),
+            region_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            status TEXT NOT NULL,
+            creation_time INTEGER NOT NULL,
+            ready_at INTEGER NOT NULL,
+            source_disk_id TEXT NOT NULL,
+            source_disk_size INTEGER NOT NULL,
+            source_disk_type TEXT NOT NULL,
+            source_disk_category TEXT NOT NULL,
+            encrypted INTEGER NOT NULL,
+            kms_key_id TEXT,
+            key_reason TEXT,
+            source_region_id TEXT,
+            source_snapshot_id TEXT,
+            retention_days INTEGER
+        );
+        CREATE INDEX snapshots_by_account ON snapshots (account_id, region_id, creation_time, snapshot_id);
+        CREATE INDEX snapshots_by_disk ON snapshots (source_disk_id);
+        CREATE INDEX snapshots_progressing ON snapshots (ready_at) WHERE status = 'progressing';
+        CREATE TABLE resource_tags (
+            resource_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            tag_key TEXT NOT NULL,
+            tag_value TEXT NOT NULL,
+            PRIMARY KEY (resource_id, tag_key)
+        );
+        CREATE INDEX resource_tags_by_key ON resource_tags (account_id, tag_key, tag_value);
+        CREATE TABLE client_tokens (
+            account_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            token TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (account_id, action, token)
+        );
+        """,
     ];
 }

@@ -8,7 +8,7 @@ using static EcsLocal.Storage.Sqlite.SqliteCommands;
 
 namespace EcsLocal.Storage.Sqlite;
 
-internal sealed class SqliteStoreSession(SqliteConnection connection, SqliteTransaction transaction) : IStoreSession
+internal sealed partial class SqliteStoreSession(SqliteConnection connection, SqliteTransaction transaction) : IStoreSession
 {
     private const string KeyColumns =
         "key_id, account_id, region_id, key_spec, key_usage, origin, protection_level, description, state, creator, is_service_key, " +

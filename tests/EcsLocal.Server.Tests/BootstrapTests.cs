@@ -61,6 +61,34 @@ public sealed class BootstrapTests : IDisposable
     }
 
     [Fact]
+    public async Task Operator_command_without_store_is_an_error()
+    {
+        var options = new ServerOptions { DataDirectory = Path.Combine(_directory, "missing") };
+
+        var error = await Assert.ThrowsAsync<StartupException>(() =>
+            OperatorCommands.RunAsync(CommandLine.Parse(["account", "list"]), options, CancellationToken.None));
+
+        Assert.StartsWith($"No EcsLocal store in {options.DataDirectory}.", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(options.DataDirectory));
+    }
+
+    [Fact]
+    public async Task Operator_access_key_needs_id_and_secret_together()
+    {
+        var options = new ServerOptions { DataDirectory = _directory };
+        var (store, protector) = await EcsLocalHost.OpenStoreAsync(options, CancellationToken.None);
+        var credentials = await Bootstrap.EnsureAsync(options, store, protector, TimeProvider.System, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => OperatorCommands.RunAsync(
+            CommandLine.Parse(["access-key", "create", "--account", credentials!.AccountId, "--access-key-id", "only-id"]), options, CancellationToken.None));
+        var exitCode = await OperatorCommands.RunAsync(
+            CommandLine.Parse(["role", "add", "--account", credentials!.AccountId, "--role", "not a role"]), options, CancellationToken.None);
+
+        Assert.Equal("Set both --access-key-id and --access-key-secret, or neither to generate a pair.", error.Message);
+        Assert.Equal(2, exitCode);
+    }
+
+    [Fact]
     public void Options_take_environment_then_command_line()
     {
         var environment = new Dictionary<string, string?> { ["ECSLOCAL_PORT"] = "9000", ["ECSLOCAL_DEFAULT_REGION"] = "cn-beijing" };

@@ -78,6 +78,30 @@ public sealed class DefaultEncryptionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enable_rechecks_stored_customer_key()
+    {
+        await _client.KmsAsync("OpenKmsService");
+        await _client.EcsAsync("EnableDiskEncryptionByDefault", ("RegionId", "cn-hangzhou"));
+        var keyId = (await _client.KmsAsync("CreateKey")).Body.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+        await _client.EcsAsync("ModifyDiskDefaultKMSKeyId", ("RegionId", "cn-hangzhou"), ("KMSKeyId", keyId));
+        await _client.EcsAsync("DisableDiskEncryptionByDefault", ("RegionId", "cn-hangzhou"));
+        var administration = await _server.AdministrationAsync();
+
+        await administration.SetRoleAsync(TestServer.AccountId, "AliyunECSDiskEncryptDefaultRole", false, CancellationToken.None);
+        var withoutRole = await _client.EcsAsync("EnableDiskEncryptionByDefault", ("RegionId", "cn-hangzhou"));
+        await administration.SetRoleAsync(TestServer.AccountId, "AliyunECSDiskEncryptDefaultRole", true, CancellationToken.None);
+        await _client.KmsAsync("DisableKey", ("KeyId", keyId));
+        var disabledKey = await _client.EcsAsync("EnableDiskEncryptionByDefault", ("RegionId", "cn-hangzhou"));
+        await _client.KmsAsync("EnableKey", ("KeyId", keyId));
+        var enabled = await _client.EcsAsync("EnableDiskEncryptionByDefault", ("RegionId", "cn-hangzhou"));
+
+        Assert.Equal("InvalidParameter.KMSKeyId.KMSUnauthorized", withoutRole.Code);
+        Assert.Equal(HttpStatusCode.Forbidden, withoutRole.Status);
+        Assert.Equal("InvalidParameter.KMSKeyId.CMKNotEnabled", disabledKey.Code);
+        Assert.Equal(HttpStatusCode.OK, enabled.Status);
+    }
+
+    [Fact]
     public async Task Modify_checks_key_in_service_order()
     {
         await _client.KmsAsync("OpenKmsService");

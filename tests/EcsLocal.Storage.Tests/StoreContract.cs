@@ -11,7 +11,7 @@ namespace EcsLocal.Storage.Tests;
 /// The behaviour every <see cref="IStore"/> provider must have. Each provider's test class derives from this
 /// one and supplies a fresh, empty store.
 /// </summary>
-public abstract class StoreContract : IAsyncLifetime
+public abstract partial class StoreContract : IAsyncLifetime
 {
     protected const string AccountId = "1234567890123456";
     protected const string OtherAccountId = "6543210987654321";

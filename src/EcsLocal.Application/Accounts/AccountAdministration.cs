@@ -103,7 +103,9 @@ public sealed class AccountAdministration(IStore store, SecretProtector protecto
         }, cancellationToken);
 
     public Task<Result<Unit>> SetRoleAsync(string accountId, string roleName, bool present, CancellationToken cancellationToken) =>
-        store.WriteAsync(async session =>
+        roleName.Length is 0 or > 64 || roleName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('.' or '-'))
+            ? Task.FromResult(Result<Unit>.Failure(AdministrationErrors.InvalidRoleName.Format(roleName)))
+            : store.WriteAsync(async session =>
         {
             if (await session.GetAccountAsync(accountId) is null)
             {

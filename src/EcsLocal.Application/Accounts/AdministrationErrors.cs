@@ -19,6 +19,8 @@ public static class AdministrationErrors
         "The AccessKey secret must have 1 to 256 characters.");
     public static readonly ServiceError AccessKeyExists = new(409, "AccessKeyExists", "The AccessKey {0} already exists.");
     public static readonly ServiceError AccessKeyNotFound = new(404, "AccessKeyNotFound", "The AccessKey {0} does not exist.");
+    public static readonly ServiceError InvalidRoleName = new(400, "InvalidRoleName",
+        "The role name {0} is not valid; use 1 to 64 letters, digits, '.' or '-', such as AliyunECSDiskEncryptDefaultRole.");
     public static readonly ServiceError RegionNotFound = new(404, "RegionNotFound",
         "The region {0} does not exist; DescribeRegions lists the region ids.");
 }

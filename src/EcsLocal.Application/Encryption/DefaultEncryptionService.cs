@@ -16,10 +16,21 @@ public sealed class DefaultEncryptionService(IStore store, TimeProvider time)
     public Task<Result<Unit>> EnableAsync(Caller caller, string regionId, CancellationToken cancellationToken) =>
         RunAsync<Unit>(DefaultEncryptionAction.Enable, caller, regionId, async (session, setting, now) =>
         {
-            var serviceKeyId = DefaultEncryptionRules.EnableNeedsServiceKey(setting)
-                ? (await KeyLookup.EnsureServiceKeyAsync(session, caller.AccountId, regionId, now)).Id
-                : setting!.DefaultKeyId!;
-            await session.SaveRegionEncryptionAsync(DefaultEncryptionRules.Enable(caller.AccountId, regionId, setting, serviceKeyId));
+            if (DefaultEncryptionRules.EnableNeedsServiceKey(setting))
+            {
+                var serviceKey = await KeyLookup.EnsureServiceKeyAsync(session, caller.AccountId, regionId, now);
+                await session.SaveRegionEncryptionAsync(DefaultEncryptionRules.Enable(caller.AccountId, regionId, setting, serviceKey.Id));
+                return Unit.Value;
+            }
+
+            // The stored default key comes back into use, so it must still be usable, as a key given to Modify must be.
+            var storedKeyError = await CheckStoredKeyAsync(session, caller.AccountId, regionId, setting!.DefaultKeyId!, now);
+            if (storedKeyError is not null)
+            {
+                return storedKeyError;
+            }
+
+            await session.SaveRegionEncryptionAsync(DefaultEncryptionRules.Enable(caller.AccountId, regionId, setting, setting.DefaultKeyId!));
             return Unit.Value;
         }, cancellationToken);
 
@@ -67,6 +78,19 @@ public sealed class DefaultEncryptionService(IStore store, TimeProvider time)
             await session.SaveRegionEncryptionAsync(DefaultEncryptionRules.ChangeDefaultKey(setting!, serviceKey.Id));
             return Result<Unit>.Success(Unit.Value);
         }, cancellationToken);
+
+    private static async Task<ServiceError?> CheckStoredKeyAsync(IStoreSession session, string accountId, string regionId, string keyId, DateTimeOffset now)
+    {
+        await session.DeleteKeysDueForDeletionAsync(accountId, regionId, now);
+        var key = await session.GetKeyAsync(accountId, regionId, keyId);
+        if (key is null)
+        {
+            return ErrorCatalog.DefaultKeyNotFound.Format(keyId);
+        }
+
+        var hasRole = await session.HasRoleAsync(accountId, ServiceRoles.DiskEncryptDefault);
+        return DefaultEncryptionRules.CheckKeyUsableByEcs(key, hasRole);
+    }
 
     private Task<Result<T>> RunAsync<T>(
         DefaultEncryptionAction action,

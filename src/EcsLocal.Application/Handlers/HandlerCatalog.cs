@@ -1,3 +1,4 @@
+using EcsLocal.Application.Disks;
 using EcsLocal.Application.Encryption;
 using EcsLocal.Application.Handlers.Ecs;
 using EcsLocal.Application.Handlers.Kms;
@@ -9,11 +10,14 @@ namespace EcsLocal.Application.Handlers;
 /// <summary>Builds the registry of every action EcsLocal serves, grouped by product area.</summary>
 public static class HandlerCatalog
 {
-    public static ApiRegistry Build(DefaultEncryptionService defaultEncryption, KmsService kms)
+    public static ApiRegistry Build(
+        DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, TimeProvider time)
     {
         var registry = new ApiRegistry();
         RegionHandlers.Register(registry);
         new DefaultEncryptionHandlers(defaultEncryption).Register(registry);
+        new DiskHandlers(disks, time).Register(registry);
+        new SnapshotHandlers(snapshots, time).Register(registry);
         new ServiceHandlers(kms).Register(registry);
         new KeyHandlers(kms).Register(registry);
         new AliasHandlers(kms).Register(registry);

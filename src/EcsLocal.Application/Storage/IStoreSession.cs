@@ -1,4 +1,5 @@
 using EcsLocal.Domain.Accounts;
+using EcsLocal.Domain.Disks;
 using EcsLocal.Domain.Encryption;
 using EcsLocal.Domain.Kms;
 
@@ -88,4 +89,34 @@ public interface IStoreSession
     Task<bool> TryRecordNonceAsync(string accessKeyId, string nonce, DateTimeOffset expiresAt, DateTimeOffset now);
 
     Task<int> DeleteExpiredNoncesAsync(DateTimeOffset now);
+
+    /// <summary>Finds a disk by id in any account and region; ids are unique across regions.</summary>
+    Task<Disk?> GetDiskAsync(string diskId);
+
+    Task InsertDiskAsync(Disk disk);
+
+    /// <summary>Writes the mutable fields of a disk: name, description, size, status, instance, DeleteWithInstance.</summary>
+    Task UpdateDiskAsync(Disk disk);
+
+    Task DeleteDiskAsync(string diskId);
+
+    Task<ResourcePage<Disk>> ListDisksAsync(DiskQuery query);
+
+    Task<Snapshot?> GetSnapshotAsync(string snapshotId);
+
+    Task InsertSnapshotAsync(Snapshot snapshot);
+
+    /// <summary>Writes the mutable fields of a snapshot: name, description, retention days, status.</summary>
+    Task UpdateSnapshotAsync(Snapshot snapshot);
+
+    Task DeleteSnapshotAsync(string snapshotId);
+
+    Task<ResourcePage<Snapshot>> ListSnapshotsAsync(SnapshotQuery query);
+
+    Task<ClientTokenRecord?> GetClientTokenAsync(string accountId, string action, string token);
+
+    Task InsertClientTokenAsync(ClientTokenRecord record);
+
+    /// <summary>Moves disks in Creating and snapshots in progressing whose ready time has passed to their final state.</summary>
+    Task<int> CompleteDueTransitionsAsync(DateTimeOffset now);
 }

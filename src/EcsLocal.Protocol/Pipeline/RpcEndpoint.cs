@@ -77,8 +77,12 @@ public sealed class RpcEndpoint(
             await ResponseWriter.WriteErrorAsync(http.Response, requestId, product, region, error, cancellationToken);
         }
 
-        RpcLog.RequestCompleted(logger, version, action, accountId, http.Response.StatusCode, error?.Code ?? "", stopwatch.ElapsedMilliseconds, requestId);
+        RpcLog.RequestCompleted(logger, Dash(version), Dash(action), Dash(accountId), http.Response.StatusCode, error?.Code ?? "OK",
+            stopwatch.ElapsedMilliseconds, requestId);
     }
+
+    /// <summary>Writes "-" for a value the request did not carry, so log lines keep their fields in place.</summary>
+    private static string Dash(string value) => value.Length == 0 ? "-" : value;
 
     private async Task<ServiceError?> DispatchAsync(
         HttpContext http, SignedRequest request, string version, string action, string requestId, string region,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EcsLocal.Application.Accounts;
 using EcsLocal.Application.Storage;
 using EcsLocal.Server;
 using Microsoft.AspNetCore.Builder;
@@ -47,11 +48,20 @@ public sealed class TestServer : IAsyncDisposable
         AccessKeyId = AccessKeyId,
         AccessKeySecret = Secret,
         MaxRequestBodyBytes = 64 * 1024,
+        DiskReadyMilliseconds = ReadyMilliseconds,
+        SnapshotReadyMilliseconds = ReadyMilliseconds,
     };
 
-    public static async Task<TestServer> StartAsync(TimeProvider? time = null, string? dataDirectory = null, Func<IStore, IStore>? wrapStore = null)
+    /// <summary>How long new disks and snapshots take to become ready; 0 makes them ready at once.</summary>
+    public int ReadyMilliseconds { get; init; }
+
+    public static async Task<TestServer> StartAsync(
+        TimeProvider? time = null, string? dataDirectory = null, Func<IStore, IStore>? wrapStore = null, int readyMilliseconds = 0)
     {
-        var server = new TestServer(dataDirectory ?? Directory.CreateTempSubdirectory("ecslocal-test-").FullName, time ?? TimeProvider.System, wrapStore);
+        var server = new TestServer(dataDirectory ?? Directory.CreateTempSubdirectory("ecslocal-test-").FullName, time ?? TimeProvider.System, wrapStore)
+        {
+            ReadyMilliseconds = readyMilliseconds,
+        };
         await server.StartAsync();
         return server;
     }
@@ -78,6 +88,22 @@ public sealed class TestServer : IAsyncDisposable
     }
 
     public SignedClient Client(string accessKeyId = AccessKeyId, string secret = Secret) => new(BaseAddress, accessKeyId, secret, Time);
+
+    /// <summary>Returns the operator interface on this server's store, as the CLI uses it while the server runs.</summary>
+    public async Task<AccountAdministration> AdministrationAsync()
+    {
+        var (store, protector) = await EcsLocalHost.OpenStoreAsync(Options, CancellationToken.None, mustExist: true);
+        return new AccountAdministration(store, protector, TimeProvider.System);
+    }
+
+    /// <summary>Creates another allow-listed account with the service roles and returns a client signed with its AccessKey.</summary>
+    public async Task<SignedClient> OtherAccountClientAsync(string accountId = "1600000000000002")
+    {
+        var administration = await AdministrationAsync();
+        var account = await administration.CreateAccountAsync(accountId, true, true, CancellationToken.None);
+        var key = await administration.CreateAccessKeyAsync(account.Value.Id, null, null, CancellationToken.None);
+        return Client(key.Value.AccessKeyId, key.Value.Secret);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -13,16 +13,17 @@ public sealed class DefaultEncryptionHandlers(DefaultEncryptionService service)
     {
         registry
             .Add(ApiProduct.Ecs, nameof(EnableDiskEncryptionByDefault), EnableDiskEncryptionByDefault, SupportLevel.Supported,
-                "Checks region, region support, allow-list, KMS activation and feature state, in that order; the first enable uses the service key.")
+                "Checks region, region support, allow-list, KMS activation and feature state, in that order. The first enable uses the service key; a later one checks that the stored default key is still usable.")
             .Add(ApiProduct.Ecs, nameof(DisableDiskEncryptionByDefault), DisableDiskEncryptionByDefault, SupportLevel.Supported,
                 "Keeps the stored default key for the next enable; existing resources are unchanged.")
-            .Add(ApiProduct.Ecs, nameof(DescribeDiskEncryptionByDefaultStatus), DescribeDiskEncryptionByDefaultStatus)
+            .Add(ApiProduct.Ecs, nameof(DescribeDiskEncryptionByDefaultStatus), DescribeDiskEncryptionByDefaultStatus, SupportLevel.Supported,
+                "Needs only a valid region, as in the service: withheld regions and accounts off the allow-list still read their state.")
             .Add(ApiProduct.Ecs, nameof(ModifyDiskDefaultKMSKeyId), ModifyDiskDefaultKMSKeyId, SupportLevel.Supported,
-                "KMSKeyId as key id, key ARN or alias; the key must be symmetric, Enabled and usable through AliyunECSDiskEncryptDefaultRole.")
+                "The feature must be on (a disabled region gets InvalidDefaultEncryption.NotFound). KMSKeyId as key id, key ARN or alias; the key must be symmetric, Enabled and usable through AliyunECSDiskEncryptDefaultRole.")
             .Add(ApiProduct.Ecs, nameof(ResetDiskDefaultKMSKeyId), ResetDiskDefaultKMSKeyId, SupportLevel.Supported,
                 "Resets to the region's service key (alias/acs/ecs), creating it on first need.")
             .Add(ApiProduct.Ecs, nameof(DescribeDiskDefaultKMSKeyId), DescribeDiskDefaultKMSKeyId, SupportLevel.Supported,
-                "Returns an empty KMSKeyId while the feature was never enabled in the region.");
+                "Returns the stored default key, also while the feature is off, and an empty KMSKeyId while it was never enabled in the region.");
     }
 
     public Task<ActionResult> EnableDiskEncryptionByDefault(ActionContext context, CancellationToken cancellationToken) =>

@@ -1,0 +1,64 @@
+namespace EcsLocal.Domain.Errors;
+
+/// <summary>Errors of the disk and snapshot actions.</summary>
+public static partial class ErrorCatalog
+{
+    public static readonly ServiceError DryRunOperation = new(400, "DryRunOperation",
+        "Request validation has been passed with DryRun flag set.");
+    public static readonly ServiceError ClientTokenMalformed = new(403, "InvalidClientToken.Malformed",
+        "The specified parameter clientToken is not valid.");
+    public static readonly ServiceError IdempotentParameterMismatch = new(403, "IdempotentParameterMismatch",
+        "The specified clientToken is used.");
+    public static readonly ServiceError ZoneIdMissing = new(400, "MissingParameter",
+        "The input parameter ZoneId that is mandatory for processing this request is not supplied.");
+    public static readonly ServiceError SizeOrSnapshotMissing = new(400, "MissingParameter",
+        "The input parameter either \"SnapshotId\" or \"Size\" should be specified.");
+    public static readonly ServiceError ZoneNotFound = new(404, "InvalidZoneId.NotFound",
+        "The specified zone does not exist.");
+    public static readonly ServiceError ZoneIdAndInstanceIdConflict = new(403, "InvalidParam.ZoneIdAndInstanceId.Conflict",
+        "The specified parameter 'ZoneId' and 'InstanceId' are not blank at the same time.");
+    public static readonly ServiceError InstanceNotFound = new(404, "InvalidInstanceId.NotFound",
+        "The specified InstanceId does not exist.");
+    public static readonly ServiceError DiskCategoryNotValid = new(400, "InvalidDiskCategory.ValueNotSupported",
+        "The specified parameter \"DiskCategory\" is not valid.");
+    public static readonly ServiceError DiskSizeTooSmall = new(403, "InvalidDiskSize.TooSmall",
+        "Specified disk size is less than the size of snapshot.");
+    public static readonly ServiceError DiskSizeNotSupported = new(400, "InvalidDiskSize.ValueNotSupported",
+        "The specified parameter \"Size\" is not valid for the disk category {0}: use {1} to {2} GiB.");
+    public static readonly ServiceError DiskNameMalformed = new(400, "InvalidDiskName.Malformed",
+        "Specified disk name is not valid.");
+    public static readonly ServiceError DescriptionMalformed = new(400, "InvalidDescription.Malformed",
+        "Specified description is not valid.");
+    public static readonly ServiceError DiskNotFound = new(404, "InvalidDiskId.NotFound",
+        "The specified DiskId does not exist.");
+    public static readonly ServiceError DiskStatusIncorrect = new(403, "IncorrectDiskStatus",
+        "The current disk status does not support this operation.");
+    public static readonly ServiceError DiskSizeCannotShrink = new(403, "InvalidDiskSize.TooSmall",
+        "The specified new size is smaller than the current size of the disk.");
+    public static readonly ServiceError SnapshotNotFound = new(404, "InvalidSnapshotId.NotFound",
+        "The specified SnapshotId does not exist.");
+    public static readonly ServiceError SnapshotNotFoundForCopy = new(403, "InvalidSnapshotId.NotFound",
+        "The specified snapshot is not exists.");
+    public static readonly ServiceError SnapshotNotReady = new(403, "InvalidSnapshotId.NotReady",
+        "The specified snapshot has not completed yet.");
+    public static readonly ServiceError SnapshotNameMalformed = new(400, "InvalidSnapshotName.Malformed",
+        "Specified snapshot name is not valid.");
+    public static readonly ServiceError SnapshotInUse = new(403, "SnapshotCreatedDisk",
+        "The snapshot has been used to create a disk, set Force to true to delete it.");
+    public static readonly ServiceError KmsKeyNotFoundForDisk = new(404, "InvalidParameter.KMSKeyId.NotFound",
+        "The specified KMSKeyId does not exist.");
+    public static readonly ServiceError KmsKeyNotFoundForCopy = new(403, "InvalidParameter.KMSKeyId.NotFound",
+        "The specified KMSKeyId does not exist.");
+    public static readonly ServiceError CopyKmsNotEnabled = new(403, "InvalidParameter.KmsNotEnabled",
+        "The specified operation need enable KMS.");
+    public static readonly ServiceError DestinationRegionNotExists = new(403, "InvalidRegionId.NotExists",
+        "Region not exists.");
+    public static readonly ServiceError TagKeyMalformed = new(400, "InvalidTagKey.Malformed",
+        "The specified Tag.n.Key is not valid.");
+    public static readonly ServiceError TagValueMalformed = new(400, "InvalidTagValue.Malformed",
+        "The specified Tag.n.Value is not valid.");
+    public static readonly ServiceError TooManyTags = new(400, "InvalidTagCount",
+        "The number of tags exceeds 20.");
+    public static readonly ServiceError NextTokenMalformed = new(400, "InvalidNextToken.Malformed",
+        "The specified NextToken is not valid.");
+}
