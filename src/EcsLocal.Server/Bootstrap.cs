@@ -1,4 +1,5 @@
 using EcsLocal.Application.Accounts;
+using EcsLocal.Application.Disks;
 using EcsLocal.Application.Security;
 using EcsLocal.Application.Storage;
 
@@ -16,6 +17,7 @@ internal static class Bootstrap
     public static async Task<BootstrapCredentials?> EnsureAsync(
         ServerOptions options, IStore store, SecretProtector protector, TimeProvider time, CancellationToken cancellationToken)
     {
+        await SystemImageSeeder.EnsureAsync(store, cancellationToken);
         var administration = new AccountAdministration(store, protector, time);
         var accounts = await administration.ListAccountsAsync(cancellationToken);
         var configured = !string.IsNullOrEmpty(options.AccessKeyId);

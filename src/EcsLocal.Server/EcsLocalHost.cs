@@ -94,9 +94,11 @@ public static class EcsLocalHost
             TimeSpan.FromMilliseconds(options.DiskReadyMilliseconds), TimeSpan.FromMilliseconds(options.SnapshotReadyMilliseconds)));
         services.AddSingleton<DiskService>();
         services.AddSingleton<SnapshotService>();
+        services.AddSingleton<ImageService>();
         services.AddSingleton(provider => HandlerCatalog.Build(
             provider.GetRequiredService<DefaultEncryptionService>(), provider.GetRequiredService<KmsService>(),
-            provider.GetRequiredService<DiskService>(), provider.GetRequiredService<SnapshotService>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<DiskService>(), provider.GetRequiredService<SnapshotService>(), provider.GetRequiredService<ImageService>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RpcEndpoint>();
         services.AddHostedService<NonceCleanup>();
         services.AddHostedService<TransitionWorker>();
@@ -119,7 +121,8 @@ public static class EcsLocalHost
         var store = new UnusedStore();
         var time = TimeProvider.System;
         return HandlerCatalog.Build(new DefaultEncryptionService(store, time), new KmsService(store, time),
-            new DiskService(store, time, ResourceTimings.Default), new SnapshotService(store, time, ResourceTimings.Default), time);
+            new DiskService(store, time, ResourceTimings.Default), new SnapshotService(store, time, ResourceTimings.Default),
+            new ImageService(store, time, ResourceTimings.Default), time);
     }
 
     private sealed class UnusedStore : IStore

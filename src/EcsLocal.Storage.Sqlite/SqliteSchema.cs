@@ -148,5 +148,38 @@ internal static class SqliteSchema
             PRIMARY KEY (account_id, action, token)
         );
         """,
+        """
+        CREATE TABLE images (
+            image_id TEXT NOT NULL,
+            region_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            owner_alias TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            status TEXT NOT NULL,
+            creation_time INTEGER NOT NULL,
+            ready_at INTEGER NOT NULL,
+            platform TEXT NOT NULL,
+            os_type TEXT NOT NULL,
+            os_name TEXT NOT NULL,
+            architecture TEXT NOT NULL,
+            is_public INTEGER NOT NULL,
+            source_image_id TEXT,
+            source_region_id TEXT,
+            mappings TEXT NOT NULL,
+            PRIMARY KEY (region_id, image_id)
+        );
+        CREATE INDEX images_by_owner ON images (account_id, region_id, creation_time, image_id);
+        CREATE INDEX images_by_alias ON images (region_id, owner_alias, creation_time, image_id);
+        CREATE INDEX images_creating ON images (ready_at) WHERE status = 'Creating';
+        CREATE TABLE image_shares (
+            region_id TEXT NOT NULL,
+            image_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            shared_at INTEGER NOT NULL,
+            PRIMARY KEY (region_id, image_id, account_id)
+        );
+        CREATE INDEX image_shares_by_account ON image_shares (account_id, region_id);
+        """,
     ];
 }

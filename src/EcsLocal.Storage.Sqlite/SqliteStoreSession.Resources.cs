@@ -146,7 +146,8 @@ internal sealed partial class SqliteStoreSession
         var disks = await _sql.ExecuteAsync("UPDATE disks SET status = 'Available' WHERE status = 'Creating' AND ready_at <= $now", ("$now", Time(now)));
         var snapshots = await _sql.ExecuteAsync(
             "UPDATE snapshots SET status = 'accomplished' WHERE status = 'progressing' AND ready_at <= $now", ("$now", Time(now)));
-        return disks + snapshots;
+        var images = await _sql.ExecuteAsync("UPDATE images SET status = 'Available' WHERE status = 'Creating' AND ready_at <= $now", ("$now", Time(now)));
+        return disks + snapshots + images;
     }
 
     private async Task InsertTagsAsync(string resourceId, string accountId, IReadOnlyList<ResourceTag> tags)

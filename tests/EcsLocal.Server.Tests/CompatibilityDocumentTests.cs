@@ -33,7 +33,8 @@ public sealed class CompatibilityDocumentTests
             "Kms:UpdateKeyDescription", "Kms:SetDeletionProtection", "Kms:CreateAlias", "Kms:UpdateAlias", "Kms:DeleteAlias",
             "Kms:ListAliases", "Kms:ListAliasesByKeyId", "Ecs:CreateDisk", "Ecs:DescribeDisks", "Ecs:DeleteDisk", "Ecs:ResizeDisk",
             "Ecs:ModifyDiskAttribute", "Ecs:CreateSnapshot", "Ecs:DescribeSnapshots", "Ecs:DeleteSnapshot", "Ecs:ModifySnapshotAttribute",
-            "Ecs:CopySnapshot",
+            "Ecs:CopySnapshot", "Ecs:CreateImage", "Ecs:DescribeImages", "Ecs:DeleteImage", "Ecs:CopyImage", "Ecs:ModifyImageSharePermission",
+            "Ecs:DescribeImageSharePermission",
         ];
         Assert.All(expected, action => Assert.Contains(action, actions));
         Assert.Equal(expected.Length, actions.Count);

@@ -11,13 +11,14 @@ namespace EcsLocal.Application.Handlers;
 public static class HandlerCatalog
 {
     public static ApiRegistry Build(
-        DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, TimeProvider time)
+        DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, ImageService images, TimeProvider time)
     {
         var registry = new ApiRegistry();
         RegionHandlers.Register(registry);
         new DefaultEncryptionHandlers(defaultEncryption).Register(registry);
         new DiskHandlers(disks, time).Register(registry);
         new SnapshotHandlers(snapshots, time).Register(registry);
+        new ImageHandlers(images, time).Register(registry);
         new ServiceHandlers(kms).Register(registry);
         new KeyHandlers(kms).Register(registry);
         new AliasHandlers(kms).Register(registry);

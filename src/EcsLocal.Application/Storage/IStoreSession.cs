@@ -1,6 +1,7 @@
 using EcsLocal.Domain.Accounts;
 using EcsLocal.Domain.Disks;
 using EcsLocal.Domain.Encryption;
+using EcsLocal.Domain.Images;
 using EcsLocal.Domain.Kms;
 
 namespace EcsLocal.Application.Storage;
@@ -116,6 +117,25 @@ public interface IStoreSession
     Task<ClientTokenRecord?> GetClientTokenAsync(string accountId, string action, string token);
 
     Task InsertClientTokenAsync(ClientTokenRecord record);
+
+    /// <summary>Finds an image of a region; system images have the same id in every region.</summary>
+    Task<Image?> GetImageAsync(string regionId, string imageId);
+
+    Task InsertImageAsync(Image image);
+
+    /// <summary>Writes the mutable fields of an image: name, description, status and whether it is public.</summary>
+    Task UpdateImageAsync(Image image);
+
+    /// <summary>Deletes an image with its tags and shares.</summary>
+    Task DeleteImageAsync(string regionId, string imageId);
+
+    Task<Page<Image>> ListImagesAsync(ImageQuery query);
+
+    Task<IReadOnlyList<ImageShare>> ListImageSharesAsync(string regionId, string imageId);
+
+    Task AddImageShareAsync(string regionId, string imageId, ImageShare share);
+
+    Task RemoveImageShareAsync(string regionId, string imageId, string accountId);
 
     /// <summary>Moves disks in Creating and snapshots in progressing whose ready time has passed to their final state.</summary>
     Task<int> CompleteDueTransitionsAsync(DateTimeOffset now);

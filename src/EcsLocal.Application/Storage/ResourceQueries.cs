@@ -56,6 +56,23 @@ public sealed record SnapshotQuery(
     string? SourceDiskType = null,
     IReadOnlyList<TagFilter>? Tags = null) : IPagedQuery;
 
+/// <summary>
+/// Filters and paging of DescribeImages: which owners to include (system images, the caller's own, images shared
+/// with the caller), and optional id, name and status filters.
+/// </summary>
+public sealed record ImageQuery(
+    string AccountId,
+    string RegionId,
+    DateTimeOffset Now,
+    int Limit,
+    int Offset,
+    bool IncludeSystem,
+    bool IncludeSelf,
+    bool IncludeShared,
+    IReadOnlyList<string>? ImageIds = null,
+    string? ImageName = null,
+    IReadOnlyList<string>? Statuses = null);
+
 /// <summary>A tag filter: the key must be present and, when <see cref="Value"/> is set, have that value.</summary>
 public sealed record TagFilter(string Key, string? Value);
 

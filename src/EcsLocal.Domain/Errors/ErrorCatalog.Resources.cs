@@ -61,4 +61,30 @@ public static partial class ErrorCatalog
         "The number of tags exceeds 20.");
     public static readonly ServiceError NextTokenMalformed = new(400, "InvalidNextToken.Malformed",
         "The specified NextToken is not valid.");
+
+    // Images.
+    public static readonly ServiceError ImageNotFound = new(404, "InvalidImageId.NotFound",
+        "The specified ImageId does not exist.");
+    public static readonly ServiceError ImageNotAvailable = new(400, "IncorrectImageStatus",
+        "The image not available.");
+    public static readonly ServiceError ImageSourceMissing = new(400, "MissingParameter",
+        "The input parameter SnapshotId or InstanceId or DiskDeviceMapping that is mandatory for processing this request is not supplied.");
+    public static readonly ServiceError ImageNameMalformed = new(400, "InvalidImageName.Malformed",
+        "Specified image name is not valid.");
+    public static readonly ServiceError ImageNotCustom = new(403, "Forbbiden",
+        "User not authorized to operate on the specified resource.");
+    public static readonly ServiceError ImageSourceRegionNotFound = new(400, "SourceRegion.NotFound",
+        "The source region not found.");
+    public static readonly ServiceError ImageDestinationRegionNotFound = new(400, "DestinationRegion.NotFound",
+        "The destination region not found.");
+    public static readonly ServiceError ImageCopyKmsNotEnabled = new(400, "InvalidParameter.KmsNotEnabled",
+        "The specified operation need enable KMS.");
+    public static readonly ServiceError ShareAccountNotFound = new(404, "InvalidAccount.NotFound",
+        "The specified account {0} in parameter \"AddAccount.n\" or \"RemoveAccount.n\" does not exist.");
+    public static readonly ServiceError ShareWithSelf = new(404, "InvalidAccount.Forbbiden",
+        "The specified Account does not yourself.");
+    public static readonly ServiceError ShareAccountQuota = new(403, "QuotaExceed.ShareImageUser",
+        "The shared Image user Quota exceeds.");
+    public static readonly ServiceError ShareRoleMissing = new(403, "AssumeRoleError",
+        "Requires a RAM role of AliyunECSShareEncryptImageDefaultRole before sharing encrypted image.");
 }
