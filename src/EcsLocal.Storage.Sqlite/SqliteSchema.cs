@@ -181,5 +181,23 @@ internal static class SqliteSchema
         );
         CREATE INDEX image_shares_by_account ON image_shares (account_id, region_id);
         """,
+        """
+        CREATE TABLE instances (
+            instance_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts (id),
+            region_id TEXT NOT NULL,
+            zone_id TEXT NOT NULL,
+            instance_type TEXT NOT NULL,
+            image_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            status TEXT NOT NULL,
+            creation_time INTEGER NOT NULL,
+            ready_at INTEGER NOT NULL
+        );
+        CREATE INDEX instances_by_account ON instances (account_id, region_id, creation_time, instance_id);
+        CREATE INDEX instances_pending ON instances (ready_at) WHERE status = 'Pending';
+        CREATE INDEX disks_by_instance ON disks (instance_id) WHERE instance_id IS NOT NULL;
+        """,
     ];
 }

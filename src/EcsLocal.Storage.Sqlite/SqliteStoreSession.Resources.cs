@@ -147,7 +147,9 @@ internal sealed partial class SqliteStoreSession
         var snapshots = await _sql.ExecuteAsync(
             "UPDATE snapshots SET status = 'accomplished' WHERE status = 'progressing' AND ready_at <= $now", ("$now", Time(now)));
         var images = await _sql.ExecuteAsync("UPDATE images SET status = 'Available' WHERE status = 'Creating' AND ready_at <= $now", ("$now", Time(now)));
-        return disks + snapshots + images;
+        var instances = await _sql.ExecuteAsync(
+            "UPDATE instances SET status = 'Running' WHERE status = 'Pending' AND ready_at <= $now", ("$now", Time(now)));
+        return disks + snapshots + images + instances;
     }
 
     private async Task InsertTagsAsync(string resourceId, string accountId, IReadOnlyList<ResourceTag> tags)

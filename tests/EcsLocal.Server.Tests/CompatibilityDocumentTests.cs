@@ -34,7 +34,8 @@ public sealed class CompatibilityDocumentTests
             "Kms:ListAliases", "Kms:ListAliasesByKeyId", "Ecs:CreateDisk", "Ecs:DescribeDisks", "Ecs:DeleteDisk", "Ecs:ResizeDisk",
             "Ecs:ModifyDiskAttribute", "Ecs:CreateSnapshot", "Ecs:DescribeSnapshots", "Ecs:DeleteSnapshot", "Ecs:ModifySnapshotAttribute",
             "Ecs:CopySnapshot", "Ecs:CreateImage", "Ecs:DescribeImages", "Ecs:DeleteImage", "Ecs:CopyImage", "Ecs:ModifyImageSharePermission",
-            "Ecs:DescribeImageSharePermission",
+            "Ecs:DescribeImageSharePermission", "Ecs:RunInstances", "Ecs:CreateInstance", "Ecs:DescribeInstances", "Ecs:StartInstance",
+            "Ecs:StopInstance", "Ecs:DeleteInstance", "Ecs:DeleteInstances", "Ecs:AttachDisk", "Ecs:DetachDisk",
         ];
         Assert.All(expected, action => Assert.Contains(action, actions));
         Assert.Equal(expected.Length, actions.Count);

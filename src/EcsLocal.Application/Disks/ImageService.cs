@@ -60,13 +60,7 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
                 return ErrorCatalog.InvalidRegionIdNotFound;
             }
 
-            if (input.InstanceId is not null)
-            {
-                // NOTE: instances are not modelled yet, so an image cannot be made from one.
-                return ErrorCatalog.InstanceNotFound;
-            }
-
-            if (input.Mappings.Count == 0)
+            if (input.InstanceId is null && input.Mappings.Count == 0)
             {
                 return ErrorCatalog.ImageSourceMissing;
             }
@@ -78,16 +72,12 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
             }
 
             var now = time.GetUtcNow();
-            var mappings = new List<ImageDiskMapping>();
-            for (var index = 0; index < input.Mappings.Count; index++)
+            var mappings = input.InstanceId is not null
+                ? await SnapshotInstanceAsync(session, caller, region, input.InstanceId, input.DryRun, now)
+                : await PlanMappingsAsync(session, caller.AccountId, region.Id, input.Mappings, now);
+            if (!mappings.IsSuccess)
             {
-                var mapping = await PlanMappingAsync(session, caller.AccountId, region.Id, input.Mappings[index], index, now);
-                if (!mapping.IsSuccess)
-                {
-                    return mapping.Error;
-                }
-
-                mappings.Add(mapping.Value);
+                return mappings.Error;
             }
 
             if (input.DryRun)
@@ -97,7 +87,7 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
 
             var image = new Image(NewIds.Create(ResourceIds.ImagePrefix, region), caller.AccountId, region.Id, ImageOwnerAliases.Self, input.Name,
                 input.Description, ImageStatuses.Creating, now, now + timings.SnapshotCreation, input.Platform, "linux", input.Platform,
-                input.Architecture, false, null, null, mappings, input.Tags);
+                input.Architecture, false, null, null, mappings.Value, input.Tags);
             await session.InsertImageAsync(image);
             await ClientTokens.RecordAsync(session, caller.AccountId, CreateImageAction, input.ClientToken, input.Fingerprint, image.Id, now);
             return image.Id;
@@ -238,6 +228,63 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
 
             return new ImageSharing(image.Value, await session.ListImageSharesAsync(regionId, imageId));
         }, cancellationToken);
+
+    private async Task<Result<IReadOnlyList<ImageDiskMapping>>> PlanMappingsAsync(
+        IStoreSession session, string accountId, string regionId, IReadOnlyList<ImageMappingInput> inputs, DateTimeOffset now)
+    {
+        var mappings = new List<ImageDiskMapping>();
+        for (var index = 0; index < inputs.Count; index++)
+        {
+            var mapping = await PlanMappingAsync(session, accountId, regionId, inputs[index], index, now);
+            if (!mapping.IsSuccess)
+            {
+                return mapping.Error;
+            }
+
+            mappings.Add(mapping.Value);
+        }
+
+        return mappings;
+    }
+
+    /// <summary>
+    /// Snapshots every disk of an instance, system disk first, for a new image. Each snapshot keeps its disk's
+    /// encryption and key, and each key must be Enabled.
+    /// </summary>
+    private async Task<Result<IReadOnlyList<ImageDiskMapping>>> SnapshotInstanceAsync(
+        IStoreSession session, Caller caller, Region region, string instanceId, bool dryRun, DateTimeOffset now)
+    {
+        var instance = await session.GetInstanceAsync(instanceId);
+        if (instance is null || instance.AccountId != caller.AccountId || instance.RegionId != region.Id)
+        {
+            return ErrorCatalog.InstanceNotFound;
+        }
+
+        var mappings = new List<ImageDiskMapping>();
+        foreach (var (disk, index) in (await session.ListInstanceDisksAsync(instance.Id)).Select((disk, index) => (disk, index)))
+        {
+            var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.SnapshotFromDisk,
+                new PlannedSource(disk.AccountId, disk.RegionId, disk.Encrypted, disk.KmsKeyId), EncryptedParameter.Omitted, null, region.Id,
+                null, now, ErrorCatalog.KmsKeyNotFoundForDisk, ErrorCatalog.KmsNotEnabled);
+            if (!encryption.IsSuccess)
+            {
+                return encryption.Error;
+            }
+
+            var snapshot = new Snapshot(NewIds.Create(ResourceIds.SnapshotPrefix, region), caller.AccountId, region.Id, $"image snapshot of {disk.Id}",
+                $"Created for an image of {instance.Id}", SnapshotStatuses.Progressing, now, now + timings.SnapshotCreation, disk.Id, disk.Size,
+                disk.Type, disk.Category, encryption.Value.Encrypted, encryption.Value.KeyId, encryption.Value.Reason, null, null, null, []);
+            if (!dryRun)
+            {
+                await session.InsertSnapshotAsync(snapshot);
+            }
+
+            mappings.Add(new ImageDiskMapping($"/dev/xvd{(char)('a' + index)}", disk.Type, disk.Size, snapshot.Id, snapshot.Encrypted,
+                snapshot.KmsKeyId, snapshot.KeyReason));
+        }
+
+        return mappings;
+    }
 
     private async Task<Result<ImageDiskMapping>> PlanMappingAsync(
         IStoreSession session, string accountId, string regionId, ImageMappingInput input, int index, DateTimeOffset now)

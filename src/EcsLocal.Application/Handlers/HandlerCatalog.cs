@@ -11,7 +11,8 @@ namespace EcsLocal.Application.Handlers;
 public static class HandlerCatalog
 {
     public static ApiRegistry Build(
-        DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, ImageService images, TimeProvider time)
+        DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, ImageService images,
+        InstanceService instances, TimeProvider time)
     {
         var registry = new ApiRegistry();
         RegionHandlers.Register(registry);
@@ -19,6 +20,7 @@ public static class HandlerCatalog
         new DiskHandlers(disks, time).Register(registry);
         new SnapshotHandlers(snapshots, time).Register(registry);
         new ImageHandlers(images, time).Register(registry);
+        new InstanceHandlers(instances, time).Register(registry);
         new ServiceHandlers(kms).Register(registry);
         new KeyHandlers(kms).Register(registry);
         new AliasHandlers(kms).Register(registry);

@@ -2,6 +2,7 @@ using EcsLocal.Domain.Accounts;
 using EcsLocal.Domain.Disks;
 using EcsLocal.Domain.Encryption;
 using EcsLocal.Domain.Images;
+using EcsLocal.Domain.Instances;
 using EcsLocal.Domain.Kms;
 
 namespace EcsLocal.Application.Storage;
@@ -136,6 +137,20 @@ public interface IStoreSession
     Task AddImageShareAsync(string regionId, string imageId, ImageShare share);
 
     Task RemoveImageShareAsync(string regionId, string imageId, string accountId);
+
+    Task<Instance?> GetInstanceAsync(string instanceId);
+
+    Task InsertInstanceAsync(Instance instance);
+
+    /// <summary>Writes the mutable fields of an instance: name, description and status.</summary>
+    Task UpdateInstanceAsync(Instance instance);
+
+    Task DeleteInstanceAsync(string instanceId);
+
+    Task<ResourcePage<Instance>> ListInstancesAsync(InstanceQuery query);
+
+    /// <summary>Returns the disks attached to an instance, system disk first.</summary>
+    Task<IReadOnlyList<Disk>> ListInstanceDisksAsync(string instanceId);
 
     /// <summary>Moves disks in Creating and snapshots in progressing whose ready time has passed to their final state.</summary>
     Task<int> CompleteDueTransitionsAsync(DateTimeOffset now);

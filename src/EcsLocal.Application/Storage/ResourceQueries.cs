@@ -73,6 +73,21 @@ public sealed record ImageQuery(
     string? ImageName = null,
     IReadOnlyList<string>? Statuses = null);
 
+/// <summary>Filters and paging of DescribeInstances within one account and region.</summary>
+public sealed record InstanceQuery(
+    string AccountId,
+    string RegionId,
+    DateTimeOffset Now,
+    int Limit,
+    int Offset = 0,
+    ResourceCursor? After = null,
+    IReadOnlyList<string>? InstanceIds = null,
+    string? ZoneId = null,
+    string? Status = null,
+    string? InstanceName = null,
+    string? ImageId = null,
+    IReadOnlyList<TagFilter>? Tags = null) : IPagedQuery;
+
 /// <summary>A tag filter: the key must be present and, when <see cref="Value"/> is set, have that value.</summary>
 public sealed record TagFilter(string Key, string? Value);
 

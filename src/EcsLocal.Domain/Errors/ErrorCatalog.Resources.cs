@@ -87,4 +87,22 @@ public static partial class ErrorCatalog
         "The shared Image user Quota exceeds.");
     public static readonly ServiceError ShareRoleMissing = new(403, "AssumeRoleError",
         "Requires a RAM role of AliyunECSShareEncryptImageDefaultRole before sharing encrypted image.");
+
+    // Instances.
+    public static readonly ServiceError InstanceStatusIncorrect = new(403, "IncorrectInstanceStatus",
+        "The current status of the resource does not support this operation.");
+    public static readonly ServiceError InstanceTypeMissing = new(400, "MissingParameter",
+        "The input parameter \"InstanceType\" that is mandatory for processing this request is not supplied.");
+    public static readonly ServiceError InstanceTypeNotValid = new(400, "InvalidInstanceType.ValueNotSupported",
+        "The specified InstanceType does not exist or beyond the permitted range.");
+    public static readonly ServiceError ImageIdMissing = new(400, "MissingParameter",
+        "The input parameter \"ImageId\" that is mandatory for processing this request is not supplied.");
+    public static readonly ServiceError DiskZoneMismatch = new(403, "InvalidDiskId.ZoneMismatch",
+        "The specified disk and instance are not in the same zone.");
+    public static readonly ServiceError DiskNotAttachedToInstance = new(403, "InvalidDiskId.NotAttached",
+        "The specified disk is not attached to the specified instance.");
+    public static readonly ServiceError SystemDiskCannotDetach = new(403, "IncorrectDiskType",
+        "The system disk cannot be detached from its instance.");
+    public static readonly ServiceError DataDiskCountExceeded = new(400, "InvalidDataDiskCount.Exceeded",
+        "The number of data disks exceeds 16.");
 }

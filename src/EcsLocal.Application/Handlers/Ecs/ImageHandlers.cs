@@ -20,7 +20,7 @@ public sealed class ImageHandlers(ImageService service, TimeProvider time)
 
     public void Register(ApiRegistry registry) => registry
         .Add(ApiProduct.Ecs, nameof(CreateImage), CreateImage, SupportLevel.Partial,
-            "From SnapshotId or DiskDeviceMapping.N; each disk keeps its snapshot's encryption and key. InstanceId is not supported yet.")
+            "From InstanceId (each disk is snapshotted), DiskDeviceMapping.N or SnapshotId, in that priority; each disk keeps the encryption and key of its disk or snapshot.")
         .Add(ApiProduct.Ecs, nameof(DescribeImages), DescribeImages, SupportLevel.Partial,
             "System, own and shared images; filters ImageId (comma-separated), ImageName, Status and ImageOwnerAlias. DiskDeviceMappings report Encrypted and KMSKeyId.")
         .Add(ApiProduct.Ecs, nameof(DeleteImage), DeleteImage, SupportLevel.Supported, "Own custom images; their shares end.")
