@@ -39,13 +39,15 @@ function removeDataDir(dataDir) {
 
 /**
  * Starts a server on a free loopback port and waits until it prints its port and account id.
- * extraArgs are more server options, e.g. ['--default-region', 'cn-beijing'].
+ * extraArgs are more server options, e.g. ['--default-region', 'cn-beijing'], and env contains more
+ * environment variables, e.g. { ECSLOCAL_DISK_READY_MS: '0' }.
  * Rejects after STARTUP_TIMEOUT_MS, or when the process exits first, with its output in the message.
  */
-function startServer({ dataDir, accountId, extraArgs = [] } = {}) {
+function startServer({ dataDir, accountId, extraArgs = [], env: extraEnv = {} } = {}) {
   const dll = serverDllPath();
   const env = {
     ...process.env,
+    ...extraEnv,
     ECSLOCAL_ACCESS_KEY_ID: ACCESS_KEY_ID,
     ECSLOCAL_ACCESS_KEY_SECRET: ACCESS_KEY_SECRET,
   };
