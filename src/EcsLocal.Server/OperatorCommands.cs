@@ -1,4 +1,5 @@
 using EcsLocal.Application.Accounts;
+using EcsLocal.Application.Disks;
 using EcsLocal.Domain;
 using EcsLocal.Domain.Accounts;
 using EcsLocal.Protocol.Routing;
@@ -21,6 +22,7 @@ internal static class OperatorCommands
                ecslocal feature allow|deny --account ID      allow-list an account for default encryption
                ecslocal region offer|withhold --region ID    whether a region offers default encryption
                ecslocal role list|add|remove --account ID [--role NAME]
+               ecslocal snapshot share|unshare --snapshot ID --account ID   share a snapshot, as the console does
                ecslocal docs api-compatibility              print docs/api-compatibility.md
 
         Every command works on the store in --data-dir (default ~/.ecslocal); the operator commands need a store
@@ -69,6 +71,9 @@ internal static class OperatorCommands
             ["region", "offer" or "withhold"] => Report(await administration.SetRegionOffersDefaultEncryptionAsync(command.Require("--region"),
                 command.Words[1] == "offer", cancellationToken),
                 _ => $"Region {command.Options["--region"]} offers default encryption: {Yes(command.Words[1] == "offer")}."),
+            ["snapshot", "share" or "unshare"] => Report(await SnapshotAccess.SetShareAsync(store, command.Require("--snapshot"),
+                command.Require("--account"), command.Words[1] == "share", DateTimeOffset.UtcNow, cancellationToken),
+                _ => $"Snapshot {command.Options["--snapshot"]} shared with account {command.Options["--account"]}: {Yes(command.Words[1] == "share")}."),
             ["role", "list"] => await ListRolesAsync(administration, command.Require("--account"), cancellationToken),
             ["role", "add" or "remove"] => Report(await administration.SetRoleAsync(command.Require("--account"), command.Require("--role"),
                 command.Words[1] == "add", cancellationToken),

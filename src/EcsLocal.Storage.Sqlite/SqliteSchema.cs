@@ -199,5 +199,13 @@ internal static class SqliteSchema
         CREATE INDEX instances_pending ON instances (ready_at) WHERE status = 'Pending';
         CREATE INDEX disks_by_instance ON disks (instance_id) WHERE instance_id IS NOT NULL;
         """,
+        """
+        CREATE TABLE snapshot_shares (
+            snapshot_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            shared_at INTEGER NOT NULL,
+            PRIMARY KEY (snapshot_id, account_id)
+        );
+        """,
     ];
 }

@@ -102,6 +102,7 @@ internal sealed partial class SqliteStoreSession
 
     public async Task DeleteSnapshotAsync(string snapshotId)
     {
+        await _sql.ExecuteAsync("DELETE FROM snapshot_shares WHERE snapshot_id = $id", ("$id", snapshotId));
         await _sql.ExecuteAsync("DELETE FROM resource_tags WHERE resource_id = $id", ("$id", snapshotId));
         await _sql.ExecuteAsync("DELETE FROM snapshots WHERE snapshot_id = $id", ("$id", snapshotId));
     }
@@ -128,6 +129,20 @@ internal sealed partial class SqliteStoreSession
         return new ResourcePage<Snapshot>(snapshots, (int)total,
             snapshots.Count == 0 ? null : new ResourceCursor(snapshots[^1].CreationTime, snapshots[^1].Id));
     }
+
+    public async Task<bool> IsSnapshotSharedWithAsync(string snapshotId, string accountId) =>
+        await _sql.ScalarAsync("SELECT COUNT(*) FROM snapshot_shares WHERE snapshot_id = $id AND account_id = $account",
+            ("$id", snapshotId), ("$account", accountId)) > 0;
+
+    public Task SetSnapshotShareAsync(string snapshotId, string accountId, bool shared, DateTimeOffset at) =>
+        shared
+            ? _sql.ExecuteAsync("INSERT OR IGNORE INTO snapshot_shares (snapshot_id, account_id, shared_at) VALUES ($id, $account, $at)",
+                ("$id", snapshotId), ("$account", accountId), ("$at", Time(at)))
+            : _sql.ExecuteAsync("DELETE FROM snapshot_shares WHERE snapshot_id = $id AND account_id = $account", ("$id", snapshotId), ("$account", accountId));
+
+    public async Task<IReadOnlyList<string>> ListSnapshotSharesAsync(string snapshotId) =>
+        await _sql.QueryAsync("SELECT account_id FROM snapshot_shares WHERE snapshot_id = $id ORDER BY account_id", reader => reader.GetString(0),
+            ("$id", snapshotId));
 
     public Task<ClientTokenRecord?> GetClientTokenAsync(string accountId, string action, string token) =>
         _sql.SingleAsync(

@@ -178,6 +178,36 @@ public sealed class SnapshotApiTests : IAsyncLifetime
         Assert.Equal(0, encryptedOnly.Body.GetProperty("TotalCount").GetInt32());
     }
 
+    [Fact]
+    public async Task Shared_snapshot_gives_recipient_its_own_keys()
+    {
+        var plain = (await _client.EcsAsync("CreateSnapshot", ("DiskId", await CreateDiskAsync()))).String("SnapshotId");
+        var serviceKeyed = (await _client.EcsAsync("CreateSnapshot", ("DiskId", await CreateDiskAsync(("Encrypted", "true"))))).String("SnapshotId");
+        var customKeyed = (await _client.EcsAsync("CreateSnapshot",
+            ("DiskId", await CreateDiskAsync(("Encrypted", "true"), ("KMSKeyId", await CreateKeyAsync(_client)))))).String("SnapshotId");
+        var recipient = await _server.OtherAccountClientAsync();
+        await recipient.KmsAsync("OpenKmsService");
+        var store = (await EcsLocalHost.OpenStoreAsync(_server.Options, CancellationToken.None, mustExist: true)).Store;
+
+        var beforeShare = await CreateDiskResponseAsync(recipient, ("SnapshotId", plain));
+        var share = await Application.Disks.SnapshotAccess.SetShareAsync(store, plain, "1600000000000002", true, DateTimeOffset.UtcNow, CancellationToken.None);
+        var serviceKeyShare = await Application.Disks.SnapshotAccess.SetShareAsync(store, serviceKeyed, "1600000000000002", true, DateTimeOffset.UtcNow, CancellationToken.None);
+        var customKeyShare = await Application.Disks.SnapshotAccess.SetShareAsync(store, customKeyed, "1600000000000002", true, DateTimeOffset.UtcNow, CancellationToken.None);
+        var plainDisk = await CreateDiskResponseAsync(recipient, ("SnapshotId", plain));
+        var encryptedDisk = await CreateDiskResponseAsync(recipient, ("SnapshotId", plain), ("Encrypted", "true"));
+        var recipientServiceKey = (await recipient.KmsAsync("DescribeKey", ("KeyId", "alias/acs/ecs"))).Body.GetProperty("KeyMetadata").GetProperty("KeyId").GetString();
+        var encryptedDiskIds = JsonSerializer.Serialize(new[] { encryptedDisk.String("DiskId") });
+        var encrypted = (await recipient.EcsAsync("DescribeDisks", ("RegionId", Hangzhou), ("DiskIds", encryptedDiskIds)))
+            .Body.GetProperty("Disks").GetProperty("Disk")[0];
+
+        Assert.Equal("InvalidSnapshotId.NotFound", beforeShare.Code);
+        Assert.True(share.IsSuccess);
+        Assert.Equal("InvalidOperation.ServiceKeyEncryptedImageUnsupported", serviceKeyShare.Error?.Code);
+        Assert.Equal("OperationDeined.EncryptedSnapshot", customKeyShare.Error?.Code);
+        Assert.Equal(HttpStatusCode.OK, plainDisk.Status);
+        Assert.Equal(recipientServiceKey, encrypted.GetProperty("KMSKeyId").GetString());
+    }
+
     [Theory]
     [InlineData("DestinationRegionId", "mars-north-1", "InvalidRegionId.NotExists")]
     [InlineData("SnapshotId", "s-bp000000000000000000", "InvalidSnapshotId.NotFound")]
@@ -224,6 +254,9 @@ public sealed class SnapshotApiTests : IAsyncLifetime
     }
 
     private Task<ApiResponse> CreateDiskResponseAsync(params (string Name, string Value)[] parameters) => CreateDiskResponseAsync(Hangzhou, parameters);
+
+    private static Task<ApiResponse> CreateDiskResponseAsync(SignedClient client, params (string Name, string Value)[] parameters) =>
+        client.EcsAsync("CreateDisk", [("RegionId", Hangzhou), ("ZoneId", "cn-hangzhou-i"), ("DiskCategory", "cloud_essd"), .. parameters]);
 
     private Task<ApiResponse> CreateDiskResponseAsync(string region, params (string Name, string Value)[] parameters)
     {

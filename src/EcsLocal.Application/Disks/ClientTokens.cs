@@ -11,7 +11,9 @@ namespace EcsLocal.Application.Disks;
 internal static class ClientTokens
 {
     /// <summary>Returns the id created earlier with this token, a mismatch error, or null when the token is new or absent.</summary>
-    public static async Task<Result<string>?> FindAsync(IStoreSession session, string accountId, string action, string? token, string fingerprint)
+    /// <param name="mismatch">The action's error for a reused token with other parameters; IdempotentParameterMismatch when null.</param>
+    public static async Task<Result<string>?> FindAsync(
+        IStoreSession session, string accountId, string action, string? token, string fingerprint, ServiceError? mismatch = null)
     {
         if (token is null)
         {
@@ -24,7 +26,7 @@ internal static class ClientTokens
             return null;
         }
 
-        return record.Fingerprint == fingerprint ? record.ResourceId : ErrorCatalog.IdempotentParameterMismatch;
+        return record.Fingerprint == fingerprint ? record.ResourceId : mismatch ?? ErrorCatalog.IdempotentParameterMismatch;
     }
 
     public static Task RecordAsync(

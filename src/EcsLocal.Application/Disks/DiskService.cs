@@ -179,8 +179,8 @@ public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings
             return Result<Snapshot?>.Success(null);
         }
 
-        var snapshot = await session.GetSnapshotAsync(input.SnapshotId);
-        if (snapshot is null || snapshot.AccountId != accountId || snapshot.RegionId != input.RegionId)
+        var snapshot = await SnapshotAccess.FindUsableAsync(session, accountId, input.SnapshotId);
+        if (snapshot is null || snapshot.RegionId != input.RegionId)
         {
             return ErrorCatalog.SnapshotNotFound;
         }

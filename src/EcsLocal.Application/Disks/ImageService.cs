@@ -65,7 +65,8 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
                 return ErrorCatalog.ImageSourceMissing;
             }
 
-            var reused = await ClientTokens.FindAsync(session, caller.AccountId, CreateImageAction, input.ClientToken, input.Fingerprint);
+            var reused = await ClientTokens.FindAsync(session, caller.AccountId, CreateImageAction, input.ClientToken, input.Fingerprint,
+                ErrorCatalog.ImageIdempotenceMismatch);
             if (reused is { } previous)
             {
                 return previous;
@@ -142,7 +143,8 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
                 return image.Error;
             }
 
-            var reused = await ClientTokens.FindAsync(session, caller.AccountId, CopyImageAction, input.ClientToken, input.Fingerprint);
+            var reused = await ClientTokens.FindAsync(session, caller.AccountId, CopyImageAction, input.ClientToken, input.Fingerprint,
+                ErrorCatalog.ImageIdempotenceMismatch);
             if (reused is { } previous)
             {
                 return previous;

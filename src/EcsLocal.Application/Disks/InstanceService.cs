@@ -236,8 +236,8 @@ public sealed class InstanceService(IStore store, TimeProvider time, ResourceTim
 
         foreach (var request in input.DataDisks)
         {
-            var snapshot = request.SnapshotId is null ? null : await session.GetSnapshotAsync(request.SnapshotId);
-            if (request.SnapshotId is not null && (snapshot is null || snapshot.AccountId != caller.AccountId || snapshot.RegionId != region.Id))
+            var snapshot = request.SnapshotId is null ? null : await SnapshotAccess.FindUsableAsync(session, caller.AccountId, request.SnapshotId);
+            if (request.SnapshotId is not null && (snapshot is null || snapshot.RegionId != region.Id))
             {
                 return ErrorCatalog.SnapshotNotFound;
             }

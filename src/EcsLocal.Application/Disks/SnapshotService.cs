@@ -127,8 +127,8 @@ public sealed class SnapshotService(IStore store, TimeProvider time, ResourceTim
                 return ErrorCatalog.DestinationRegionNotExists;
             }
 
-            var source = await session.GetSnapshotAsync(input.SnapshotId);
-            if (source is null || source.AccountId != caller.AccountId || source.RegionId != input.RegionId)
+            var source = await SnapshotAccess.FindUsableAsync(session, caller.AccountId, input.SnapshotId);
+            if (source is null || source.RegionId != input.RegionId)
             {
                 return ErrorCatalog.SnapshotNotFoundForCopy;
             }

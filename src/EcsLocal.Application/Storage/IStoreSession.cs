@@ -138,6 +138,13 @@ public interface IStoreSession
 
     Task RemoveImageShareAsync(string regionId, string imageId, string accountId);
 
+    /// <summary>Returns whether the owner of a snapshot shared it with <paramref name="accountId"/>.</summary>
+    Task<bool> IsSnapshotSharedWithAsync(string snapshotId, string accountId);
+
+    Task SetSnapshotShareAsync(string snapshotId, string accountId, bool shared, DateTimeOffset at);
+
+    Task<IReadOnlyList<string>> ListSnapshotSharesAsync(string snapshotId);
+
     Task<Instance?> GetInstanceAsync(string instanceId);
 
     Task InsertInstanceAsync(Instance instance);

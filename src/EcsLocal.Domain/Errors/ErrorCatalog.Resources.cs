@@ -9,6 +9,8 @@ public static partial class ErrorCatalog
         "The specified parameter clientToken is not valid.");
     public static readonly ServiceError IdempotentParameterMismatch = new(403, "IdempotentParameterMismatch",
         "The specified clientToken is used.");
+    public static readonly ServiceError ImageIdempotenceMismatch = new(400, "IdempotenceParamNotMatch",
+        "The specified clientToken is used with different parameters.");
     public static readonly ServiceError ZoneIdMissing = new(400, "MissingParameter",
         "The input parameter ZoneId that is mandatory for processing this request is not supplied.");
     public static readonly ServiceError SizeOrSnapshotMissing = new(400, "MissingParameter",
