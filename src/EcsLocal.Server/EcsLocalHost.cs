@@ -62,6 +62,7 @@ public static class EcsLocalHost
             builder.Logging.AddProvider(logCapture);
         }
 
+        builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(console =>

@@ -43,6 +43,9 @@ public sealed class ServerOptions
     /// <summary>How long a new snapshot or copy stays progressing before it is accomplished, in milliseconds.</summary>
     public int SnapshotReadyMilliseconds { get; set; } = 2000;
 
+    /// <summary>The lowest level of log events written; Warning hides the per-request lines.</summary>
+    public LogLevel LogLevel { get; set; } = LogLevel.Information;
+
     public string DatabasePath => Path.Combine(DataDirectory, "ecslocal.db");
 
     private static readonly Dictionary<string, string> s_environmentNames = new()
@@ -58,6 +61,7 @@ public sealed class ServerOptions
         ["ECSLOCAL_MAX_REQUEST_BODY_BYTES"] = nameof(MaxRequestBodyBytes),
         ["ECSLOCAL_DISK_READY_MS"] = nameof(DiskReadyMilliseconds),
         ["ECSLOCAL_SNAPSHOT_READY_MS"] = nameof(SnapshotReadyMilliseconds),
+        ["ECSLOCAL_LOG_LEVEL"] = nameof(LogLevel),
     };
 
     private static readonly Dictionary<string, string> s_optionNames = new()

@@ -207,5 +207,18 @@ internal static class SqliteSchema
             PRIMARY KEY (snapshot_id, account_id)
         );
         """,
+        """
+        CREATE TABLE resource_counts (
+            account_id TEXT NOT NULL,
+            region_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (account_id, region_id, kind)
+        );
+        INSERT INTO resource_counts (account_id, region_id, kind, count)
+            SELECT account_id, region_id, 'disk', COUNT(*) FROM disks GROUP BY account_id, region_id;
+        INSERT INTO resource_counts (account_id, region_id, kind, count)
+            SELECT account_id, region_id, 'snapshot', COUNT(*) FROM snapshots GROUP BY account_id, region_id;
+        """,
     ];
 }

@@ -15,6 +15,10 @@ public sealed class SqliteStore : IStore
 
     private readonly string _connectionString;
 
+    // SQLite allows one writer at a time, and a writer that finds the database locked backs off by sleeping. Queuing the
+    // writers of this process here instead keeps them from sleeping; other processes (the CLI) still wait on the lock.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public SqliteStore(string databasePath)
     {
         _connectionString = new SqliteConnectionStringBuilder
@@ -52,19 +56,27 @@ public sealed class SqliteStore : IStore
 
     public async Task<Result<T>> WriteAsync<T>(Func<IStoreSession, Task<Result<T>>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await work(new SqliteStoreSession(connection, transaction));
-        if (result.IsSuccess)
+        await _writer.WaitAsync(cancellationToken);
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(new SqliteStoreSession(connection, transaction));
+            if (result.IsSuccess)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
 
-        return result;
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken)

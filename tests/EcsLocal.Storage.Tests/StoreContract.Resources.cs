@@ -85,6 +85,29 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Unfiltered_total_follows_inserts_and_deletes()
+    {
+        await Write(async session =>
+        {
+            await session.InsertDiskAsync(NewDisk("d-bp1"));
+            await session.InsertDiskAsync(NewDisk("d-bp2"));
+            await session.InsertDiskAsync(NewDisk("d-bp3"));
+            await session.InsertSnapshotAsync(NewSnapshot("s-bp1"));
+        });
+        await Write(session => session.DeleteDiskAsync("d-bp2"));
+        await Write(session => session.DeleteDiskAsync("d-missing"));
+
+        var disks = await ListDisks(new DiskQuery(AccountId, "cn-hangzhou", Now, 1));
+        var otherRegion = await ListDisks(new DiskQuery(AccountId, "cn-beijing", Now, 1));
+        var snapshots = await Store.ReadAsync(session => session.ListSnapshotsAsync(new SnapshotQuery(AccountId, "cn-hangzhou", Now, 1)), CancellationToken.None);
+
+        Assert.Equal(2, disks.TotalCount);
+        Assert.Single(disks.Items);
+        Assert.Equal(0, otherRegion.TotalCount);
+        Assert.Equal(1, snapshots.TotalCount);
+    }
+
+    [Fact]
     public async Task Snapshots_round_trip_list_and_delete()
     {
         var snapshot = NewSnapshot("s-bp1") with { Encrypted = true, KmsKeyId = "k-1", KeyReason = KeyReason.Source, RetentionDays = 30 };

@@ -22,22 +22,17 @@ public static class ResponseWriter
 
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes HTTP 200 with <c>RequestId</c> followed by the properties of <paramref name="body"/>.</summary>
+    /// <summary>Writes HTTP 200 with <c>RequestId</c> followed by the properties of <paramref name="body"/>, a JSON object.</summary>
     public static async Task WriteSuccessAsync(HttpResponse response, string requestId, object body, CancellationToken cancellationToken)
     {
-        var element = JsonSerializer.SerializeToElement(body, body.GetType(), s_options);
+        // The body is serialized once; RequestId is spliced in after its opening brace.
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), s_options);
+        var prefix = System.Text.Encoding.UTF8.GetBytes($"{{\"RequestId\":\"{requestId}\"{(json.Length > 2 ? "," : "")}");
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
-        await using var writer = new Utf8JsonWriter(response.Body, s_writerOptions);
-        writer.WriteStartObject();
-        writer.WriteString("RequestId", requestId);
-        foreach (var property in element.EnumerateObject())
-        {
-            property.WriteTo(writer);
-        }
-
-        writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        response.ContentLength = prefix.Length + json.Length - 1;
+        await response.Body.WriteAsync(prefix, cancellationToken);
+        await response.Body.WriteAsync(json.AsMemory(1), cancellationToken);
     }
 
     /// <summary>Writes the error's HTTP status and <c>{"RequestId","HostId","Code","Message","Recommend"}</c>.</summary>

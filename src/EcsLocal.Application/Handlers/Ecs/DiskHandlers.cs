@@ -38,7 +38,7 @@ public sealed class DiskHandlers(DiskService service, TimeProvider time)
     public Task<ActionResult> DescribeDisks(ActionContext context, CancellationToken cancellationToken) =>
         ListingResponses.DescribeAsync(context, ReadDiskQuery(context.Parameters),
             query => service.DescribeDisksAsync(context.Caller, query, cancellationToken),
-            disks => new { Disks = new { Disk = disks.Select(disk => ResourceResponses.Disk(disk, time.GetUtcNow())).ToArray() } });
+            disks => ("Disks", new { Disk = disks.Select(disk => ResourceResponses.Disk(disk, time.GetUtcNow())).ToArray() }));
 
     public Task<ActionResult> DeleteDisk(ActionContext context, CancellationToken cancellationToken) =>
         WithDiskIdAsync(context, async diskId => (await service.DeleteDiskAsync(context.Caller, diskId, cancellationToken)).ToEmptyResponse());

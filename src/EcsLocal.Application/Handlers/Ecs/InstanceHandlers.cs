@@ -39,7 +39,7 @@ public sealed partial class InstanceHandlers(InstanceService service, TimeProvid
     public Task<ActionResult> DescribeInstances(ActionContext context, CancellationToken cancellationToken) =>
         ListingResponses.DescribeAsync(context, ReadInstanceQuery(context.Parameters),
             query => service.DescribeInstancesAsync(context.Caller, query, cancellationToken),
-            instances => new { Instances = new { Instance = instances.Select(instance => InstanceResponse(instance, time.GetUtcNow())).ToArray() } });
+            instances => ("Instances", new { Instance = instances.Select(instance => InstanceResponse(instance, time.GetUtcNow())).ToArray() }));
 
     public Task<ActionResult> StartInstance(ActionContext context, CancellationToken cancellationToken) =>
         WithInstanceIdAsync(context, async instanceId => (await service.StartAsync(context.Caller, instanceId, cancellationToken)).ToEmptyResponse());

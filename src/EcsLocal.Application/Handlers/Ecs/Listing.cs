@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EcsLocal.Application.Storage;
 using EcsLocal.Domain;
 using EcsLocal.Domain.Errors;
@@ -43,7 +42,7 @@ internal static class ListingResponses
 {
     /// <summary>Runs a Describe action: checks the parsed query, answers DryRun, then fetches one page and builds the response.</summary>
     public static async Task<ActionResult> DescribeAsync<TQuery, TItem>(
-        ActionContext context, Result<TQuery> query, Func<TQuery, Task<Result<ResourcePage<TItem>>>> fetch, Func<IEnumerable<TItem>, object> list)
+        ActionContext context, Result<TQuery> query, Func<TQuery, Task<Result<ResourcePage<TItem>>>> fetch, Func<IEnumerable<TItem>, (string Name, object Value)> list)
         where TQuery : IPagedQuery
     {
         if (!query.IsSuccess)
@@ -71,14 +70,9 @@ internal static class ListingResponses
     /// Builds a Describe response: the list object's properties, TotalCount, and the paging fields of the style used.
     /// NextToken is empty when no items follow.
     /// </summary>
-    public static Dictionary<string, object?> Page<T>(int offset, int limit, bool cursorMode, ResourcePage<T> page, object list)
+    public static Dictionary<string, object?> Page<T>(int offset, int limit, bool cursorMode, ResourcePage<T> page, (string Name, object Value) list)
     {
-        var body = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in JsonSerializer.SerializeToElement(list).EnumerateObject())
-        {
-            body[property.Name] = property.Value;
-        }
-
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal) { [list.Name] = list.Value };
         body["TotalCount"] = page.TotalCount;
         var more = page.Items.Count == limit && page.Last is not null && (cursorMode || offset + page.Items.Count < page.TotalCount);
         body["NextToken"] = more ? EcsParameters.EncodeNextToken(page.Last!) : "";

@@ -47,7 +47,7 @@ public sealed class SnapshotHandlers(SnapshotService service, TimeProvider time)
     public Task<ActionResult> DescribeSnapshots(ActionContext context, CancellationToken cancellationToken) =>
         ListingResponses.DescribeAsync(context, ReadSnapshotQuery(context.Parameters),
             query => service.DescribeSnapshotsAsync(context.Caller, query, cancellationToken),
-            snapshots => new { Snapshots = new { Snapshot = snapshots.Select(snapshot => ResourceResponses.Snapshot(snapshot, time.GetUtcNow())).ToArray() } });
+            snapshots => ("Snapshots", new { Snapshot = snapshots.Select(snapshot => ResourceResponses.Snapshot(snapshot, time.GetUtcNow())).ToArray() }));
 
     public async Task<ActionResult> DeleteSnapshot(ActionContext context, CancellationToken cancellationToken)
     {
