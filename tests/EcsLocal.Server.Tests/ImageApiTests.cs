@@ -75,6 +75,25 @@ public sealed class ImageApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeleteImage_dry_run_keeps_image()
+    {
+        var imageId = await CreateImageAsync(await CreateSnapshotAsync());
+
+        var dryRun = await _client.EcsAsync("DeleteImage", ("RegionId", Hangzhou), ("ImageId", imageId), ("DryRun", "true"));
+        var shareDryRun = await _client.EcsAsync("ModifyImageSharePermission", ("RegionId", Hangzhou), ("ImageId", imageId), ("IsPublic", "true"),
+            ("DryRun", "true"));
+        var image = await DescribeImageAsync(Hangzhou, imageId);
+        var delete = await _client.EcsAsync("DeleteImage", ("RegionId", Hangzhou), ("ImageId", imageId));
+        var system = await _client.EcsAsync("DeleteImage", ("RegionId", Hangzhou), ("ImageId", "aliyun_3_x64_20G_alibase_20240819.vhd"));
+
+        Assert.Equal("DryRunOperation", dryRun.Code);
+        Assert.Equal("DryRunOperation", shareDryRun.Code);
+        Assert.False(image.GetProperty("IsPublic").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, delete.Status);
+        Assert.Equal("Forbbiden", system.Code);
+    }
+
+    [Fact]
     public async Task CopyImage_follows_copy_rules()
     {
         var keyId = await CreateKeyAsync();

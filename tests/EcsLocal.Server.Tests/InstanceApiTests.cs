@@ -158,6 +158,24 @@ public sealed class InstanceApiTests : IAsyncLifetime
         Assert.Equal(2, remaining.Body.GetProperty("TotalCount").GetInt32());
     }
 
+    [Fact]
+    public async Task CreateDisk_for_instance_is_attached_in_its_zone()
+    {
+        var instanceId = (await RunAsync(("ZoneId", "cn-hangzhou-k"))).Body.GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
+
+        var created = await _client.EcsAsync("CreateDisk", ("RegionId", Hangzhou), ("InstanceId", instanceId), ("DiskCategory", "cloud_essd"), ("Size", "40"));
+        var conflict = await _client.EcsAsync("CreateDisk", ("RegionId", Hangzhou), ("InstanceId", instanceId), ("ZoneId", "cn-hangzhou-k"), ("Size", "40"));
+        var unknown = await _client.EcsAsync("CreateDisk", ("RegionId", Hangzhou), ("InstanceId", "i-bp000000000000000000"), ("Size", "40"));
+        var disk = (await DisksOfAsync(instanceId)).Single(item => item.GetProperty("DiskId").GetString() == created.String("DiskId"));
+
+        Assert.Equal("cn-hangzhou-k", disk.GetProperty("ZoneId").GetString());
+        Assert.Equal("In_use", disk.GetProperty("Status").GetString());
+        Assert.Equal(instanceId, disk.GetProperty("InstanceId").GetString());
+        Assert.Equal("InvalidParam.ZoneIdAndInstanceId.Conflict", conflict.Code);
+        Assert.Equal("InvalidInstanceId.NotFound", unknown.Code);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+    }
+
     [Theory]
     [InlineData("ImageId", "m-bp000000000000000000", "InvalidImageId.NotFound")]
     [InlineData("ImageId", "", "MissingParameter")]

@@ -3,6 +3,7 @@ using EcsLocal.Domain;
 using EcsLocal.Domain.Disks;
 using EcsLocal.Domain.Encryption;
 using EcsLocal.Domain.Errors;
+using EcsLocal.Domain.Instances;
 using EcsLocal.Domain.Regions;
 using EcsLocal.Protocol.Signatures;
 
@@ -39,11 +40,13 @@ public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings
                 return ErrorCatalog.InvalidRegionIdNotFound;
             }
 
-            var placement = CheckPlacement(region, input);
-            if (placement is not null)
+            var placement = await PlaceAsync(session, caller, region, input);
+            if (!placement.IsSuccess)
             {
-                return placement;
+                return placement.Error;
             }
+
+            var (zoneId, instance) = placement.Value;
 
             var reused = await ClientTokens.FindAsync(session, caller.AccountId, CreateDiskAction, input.ClientToken, input.Fingerprint);
             if (reused is { } previous)
@@ -72,10 +75,10 @@ public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings
                 return encryption.Error;
             }
 
-            var disk = new Disk(NewIds.Create(ResourceIds.DiskPrefix, region), caller.AccountId, region.Id, input.ZoneId!, input.Category,
+            var disk = new Disk(NewIds.Create(ResourceIds.DiskPrefix, region), caller.AccountId, region.Id, zoneId, input.Category,
                 DiskSizing.PerformanceLevelOf(input.Category, input.PerformanceLevel), size.Value, input.Name, input.Description,
-                DiskStatuses.Creating, now, now + timings.DiskCreation, encryption.Value.Encrypted, encryption.Value.KeyId, encryption.Value.Reason,
-                snapshot.Value?.Id, DiskTypes.Data, null, false, input.Tags);
+                instance is null ? DiskStatuses.Creating : DiskStatuses.InUse, now, now + timings.DiskCreation, encryption.Value.Encrypted,
+                encryption.Value.KeyId, encryption.Value.Reason, snapshot.Value?.Id, DiskTypes.Data, instance?.Id, false, input.Tags);
             await session.InsertDiskAsync(disk);
             await ClientTokens.RecordAsync(session, caller.AccountId, CreateDiskAction, input.ClientToken, input.Fingerprint, disk.Id, now);
             return disk.Id;
@@ -156,12 +159,23 @@ public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings
             return await change(session, disk, time.GetUtcNow());
         }, cancellationToken);
 
-    private static ServiceError? CheckPlacement(Region region, CreateDiskInput input)
+    /// <summary>
+    /// Finds where a new disk goes: the zone given, or the zone of the instance it is created for (a subscription disk,
+    /// which is attached to that instance at once).
+    /// </summary>
+    private static async Task<Result<(string ZoneId, Instance? Instance)>> PlaceAsync(IStoreSession session, Caller caller, Region region, CreateDiskInput input)
     {
         if (input.InstanceId is not null)
         {
-            // NOTE: instances are not modelled yet, so every InstanceId is unknown.
-            return input.ZoneId is not null ? ErrorCatalog.ZoneIdAndInstanceIdConflict : ErrorCatalog.InstanceNotFound;
+            if (input.ZoneId is not null)
+            {
+                return ErrorCatalog.ZoneIdAndInstanceIdConflict;
+            }
+
+            var instance = await session.GetInstanceAsync(input.InstanceId);
+            return instance is null || instance.AccountId != caller.AccountId || instance.RegionId != region.Id
+                ? ErrorCatalog.InstanceNotFound
+                : (instance.ZoneId, instance);
         }
 
         if (input.ZoneId is null)
@@ -169,7 +183,7 @@ public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings
             return ErrorCatalog.ZoneIdMissing;
         }
 
-        return region.Zones.Contains(input.ZoneId) ? null : ErrorCatalog.ZoneNotFound;
+        return region.Zones.Contains(input.ZoneId) ? (input.ZoneId, (Instance?)null) : ErrorCatalog.ZoneNotFound;
     }
 
     private async Task<Result<Snapshot?>> FindSourceSnapshotAsync(IStoreSession session, string accountId, CreateDiskInput input)

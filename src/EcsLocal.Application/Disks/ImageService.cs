@@ -106,13 +106,18 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
             cancellationToken);
     }
 
-    public Task<Result<Unit>> DeleteImageAsync(Caller caller, string regionId, string imageId, CancellationToken cancellationToken) =>
+    public Task<Result<Unit>> DeleteImageAsync(Caller caller, string regionId, string imageId, bool dryRun, CancellationToken cancellationToken) =>
         store.WriteAsync(async session =>
         {
             var image = await FindOwnImageAsync(session, caller, regionId, imageId);
             if (!image.IsSuccess)
             {
                 return image.Error;
+            }
+
+            if (dryRun)
+            {
+                return ErrorCatalog.DryRunOperation;
             }
 
             await session.DeleteImageAsync(regionId, imageId);
@@ -194,7 +199,7 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
     /// BYOK customer key and the owner has the role AliyunECSShareEncryptImageDefaultRole, and are never public.
     /// </summary>
     public Task<Result<Unit>> ModifyImageSharePermissionAsync(
-        Caller caller, string regionId, string imageId, IReadOnlyList<string> add, IReadOnlyList<string> remove, bool? isPublic,
+        Caller caller, string regionId, string imageId, IReadOnlyList<string> add, IReadOnlyList<string> remove, bool? isPublic, bool dryRun,
         CancellationToken cancellationToken) =>
         store.WriteAsync(async session =>
         {
@@ -216,7 +221,7 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
                 return accountError;
             }
 
-            return await ApplySharesAsync(session, image.Value, add, remove, isPublic);
+            return dryRun ? ErrorCatalog.DryRunOperation : await ApplySharesAsync(session, image.Value, add, remove, isPublic);
         }, cancellationToken);
 
     public Task<Result<ImageSharing>> DescribeImageSharePermissionAsync(Caller caller, string regionId, string imageId, CancellationToken cancellationToken) =>

@@ -16,7 +16,7 @@ public sealed class DiskHandlers(DiskService service, TimeProvider time)
 
     public void Register(ApiRegistry registry) => registry
         .Add(ApiProduct.Ecs, nameof(CreateDisk), CreateDisk, SupportLevel.Partial,
-            "Empty disks and disks from snapshots with the encryption decision engine, ClientToken and tags. InstanceId (subscription disks) is not supported yet.")
+            "Empty disks and disks from snapshots with the encryption decision engine, ClientToken and tags; with InstanceId the disk is created in the instance's zone and attached to it.")
         .Add(ApiProduct.Ecs, nameof(DescribeDisks), DescribeDisks, SupportLevel.Partial,
             "Filters DiskIds, InstanceId, ZoneId, Category, Status, Encrypted, KMSKeyId, DiskType, DiskName, SnapshotId and tags; PageNumber/PageSize and NextToken/MaxResults.")
         .Add(ApiProduct.Ecs, nameof(DeleteDisk), DeleteDisk, SupportLevel.Supported, "Only Available disks.")

@@ -74,13 +74,14 @@ public sealed class ImageHandlers(ImageService service, TimeProvider time)
         var regionId = context.Parameters.Required("RegionId");
         var imageId = context.Parameters.Required("ImageId", 128);
         var force = context.Parameters.OptionalBoolean("Force");
-        var failure = regionId.Error ?? imageId.Error ?? force.Error;
+        var dryRun = context.Parameters.DryRun();
+        var failure = regionId.Error ?? imageId.Error ?? force.Error ?? dryRun.Error;
         if (failure is not null)
         {
             return failure;
         }
 
-        var result = await service.DeleteImageAsync(context.Caller, regionId.Value, imageId.Value, cancellationToken);
+        var result = await service.DeleteImageAsync(context.Caller, regionId.Value, imageId.Value, dryRun.Value, cancellationToken);
         return result.ToEmptyResponse();
     }
 
@@ -102,14 +103,15 @@ public sealed class ImageHandlers(ImageService service, TimeProvider time)
         var regionId = parameters.Required("RegionId");
         var imageId = parameters.Required("ImageId", 128);
         var isPublic = parameters.OptionalBoolean("IsPublic");
-        var failure = regionId.Error ?? imageId.Error ?? isPublic.Error;
+        var dryRun = parameters.DryRun();
+        var failure = regionId.Error ?? imageId.Error ?? isPublic.Error ?? dryRun.Error;
         if (failure is not null)
         {
             return failure;
         }
 
         var result = await service.ModifyImageSharePermissionAsync(context.Caller, regionId.Value, imageId.Value,
-            AccountList(parameters, "AddAccount"), AccountList(parameters, "RemoveAccount"), isPublic.Value, cancellationToken);
+            AccountList(parameters, "AddAccount"), AccountList(parameters, "RemoveAccount"), isPublic.Value, dryRun.Value, cancellationToken);
         return result.ToEmptyResponse();
     }
 
