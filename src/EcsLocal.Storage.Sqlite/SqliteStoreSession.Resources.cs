@@ -201,7 +201,7 @@ internal sealed partial class SqliteStoreSession
 
     /// <summary>
     /// Keeps the number of disks and snapshots of each account and region, so an unfiltered listing reads its TotalCount
-    /// without counting rows; an account with a million disks lists as fast as one with a thousand.
+    /// without counting rows. An account with a million disks then lists as fast as one with a thousand.
     /// </summary>
     private Task AdjustCountAsync(string accountId, string regionId, string kind, int delta) =>
         _sql.ExecuteAsync(

@@ -40,7 +40,7 @@ internal static class ListingParameters
 
 internal static class ListingResponses
 {
-    /// <summary>Runs a Describe action: checks the parsed query, answers DryRun, then fetches one page and builds the response.</summary>
+    /// <summary>Runs a Describe action: checks the parsed query, rejects DryRun as the service does, then fetches one page and builds the response.</summary>
     public static async Task<ActionResult> DescribeAsync<TQuery, TItem>(
         ActionContext context, Result<TQuery> query, Func<TQuery, Task<Result<ResourcePage<TItem>>>> fetch, Func<IEnumerable<TItem>, (string Name, object Value)> list)
         where TQuery : IPagedQuery
