@@ -97,10 +97,11 @@ public static class EcsLocalHost
         services.AddSingleton<SnapshotService>();
         services.AddSingleton<ImageService>();
         services.AddSingleton<InstanceService>();
+        services.AddSingleton<KmsCryptoService>();
         services.AddSingleton(provider => HandlerCatalog.Build(
             provider.GetRequiredService<DefaultEncryptionService>(), provider.GetRequiredService<KmsService>(),
             provider.GetRequiredService<DiskService>(), provider.GetRequiredService<SnapshotService>(), provider.GetRequiredService<ImageService>(),
-            provider.GetRequiredService<InstanceService>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<InstanceService>(), provider.GetRequiredService<KmsCryptoService>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RpcEndpoint>();
         services.AddHostedService<NonceCleanup>();
         services.AddHostedService<TransitionWorker>();
@@ -124,7 +125,8 @@ public static class EcsLocalHost
         var time = TimeProvider.System;
         return HandlerCatalog.Build(new DefaultEncryptionService(store, time), new KmsService(store, time),
             new DiskService(store, time, ResourceTimings.Default), new SnapshotService(store, time, ResourceTimings.Default),
-            new ImageService(store, time, ResourceTimings.Default), new InstanceService(store, time, ResourceTimings.Default), time);
+            new ImageService(store, time, ResourceTimings.Default), new InstanceService(store, time, ResourceTimings.Default),
+            new KmsCryptoService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time), time);
     }
 
     private sealed class UnusedStore : IStore

@@ -220,5 +220,16 @@ internal static class SqliteSchema
         INSERT INTO resource_counts (account_id, region_id, kind, count)
             SELECT account_id, region_id, 'snapshot', COUNT(*) FROM snapshots GROUP BY account_id, region_id;
         """,
+        """
+        CREATE TABLE kms_key_versions (
+            account_id TEXT NOT NULL,
+            region_id TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            version_id TEXT NOT NULL,
+            creation_date INTEGER NOT NULL,
+            protected_material BLOB NOT NULL,
+            PRIMARY KEY (account_id, region_id, key_id, version_id)
+        );
+        """,
     ];
 }

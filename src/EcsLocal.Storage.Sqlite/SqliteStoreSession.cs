@@ -117,12 +117,34 @@ internal sealed partial class SqliteStoreSession(SqliteConnection connection, Sq
             """,
             KeyParameters(key));
 
+    public Task<KeyVersion?> GetKeyVersionAsync(string accountId, string regionId, string keyId, string versionId) =>
+        _sql.SingleAsync(
+            """
+            SELECT account_id, region_id, key_id, version_id, creation_date, protected_material FROM kms_key_versions
+            WHERE account_id = $account AND region_id = $region AND key_id = $key AND version_id = $version
+            """,
+            reader => new KeyVersion(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ReadTime(reader, 4),
+                (byte[])reader.GetValue(5)),
+            ("$account", accountId), ("$region", regionId), ("$key", keyId), ("$version", versionId));
+
+    public Task InsertKeyVersionAsync(KeyVersion version) =>
+        _sql.ExecuteAsync(
+            """
+            INSERT INTO kms_key_versions (account_id, region_id, key_id, version_id, creation_date, protected_material)
+            VALUES ($account, $region, $key, $version, $created, $material)
+            """,
+            ("$account", version.AccountId), ("$region", version.RegionId), ("$key", version.KeyId), ("$version", version.VersionId),
+            ("$created", Time(version.CreationDate)), ("$material", version.ProtectedMaterial));
+
     public async Task<int> DeleteKeysDueForDeletionAsync(string accountId, string regionId, DateTimeOffset now)
     {
         (string, object?)[] due = [("$account", accountId), ("$region", regionId), ("$now", Time(now))];
         const string DueCondition = "account_id = $account AND region_id = $region AND state = 'PendingDeletion' AND delete_date <= $now";
         await _sql.ExecuteAsync(
             $"DELETE FROM kms_aliases WHERE account_id = $account AND region_id = $region AND key_id IN (SELECT key_id FROM kms_keys WHERE {DueCondition})",
+            due);
+        await _sql.ExecuteAsync(
+            $"DELETE FROM kms_key_versions WHERE account_id = $account AND region_id = $region AND key_id IN (SELECT key_id FROM kms_keys WHERE {DueCondition})",
             due);
         return await _sql.ExecuteAsync($"DELETE FROM kms_keys WHERE {DueCondition}", due);
     }

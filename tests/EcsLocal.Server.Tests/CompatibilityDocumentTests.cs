@@ -35,7 +35,8 @@ public sealed class CompatibilityDocumentTests
             "Ecs:ModifyDiskAttribute", "Ecs:CreateSnapshot", "Ecs:DescribeSnapshots", "Ecs:DeleteSnapshot", "Ecs:ModifySnapshotAttribute",
             "Ecs:CopySnapshot", "Ecs:CreateImage", "Ecs:DescribeImages", "Ecs:DeleteImage", "Ecs:CopyImage", "Ecs:ModifyImageSharePermission",
             "Ecs:DescribeImageSharePermission", "Ecs:RunInstances", "Ecs:CreateInstance", "Ecs:DescribeInstances", "Ecs:StartInstance",
-            "Ecs:StopInstance", "Ecs:DeleteInstance", "Ecs:DeleteInstances", "Ecs:AttachDisk", "Ecs:DetachDisk",
+            "Ecs:StopInstance", "Ecs:DeleteInstance", "Ecs:DeleteInstances", "Ecs:AttachDisk", "Ecs:DetachDisk", "Kms:Encrypt", "Kms:Decrypt",
+            "Kms:GenerateDataKey", "Kms:GenerateDataKeyWithoutPlaintext", "Kms:ReEncrypt",
         ];
         Assert.All(expected, action => Assert.Contains(action, actions));
         Assert.Equal(expected.Length, actions.Count);

@@ -12,7 +12,7 @@ public static class HandlerCatalog
 {
     public static ApiRegistry Build(
         DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, ImageService images,
-        InstanceService instances, TimeProvider time)
+        InstanceService instances, KmsCryptoService crypto, TimeProvider time)
     {
         var registry = new ApiRegistry();
         RegionHandlers.Register(registry);
@@ -24,6 +24,7 @@ public static class HandlerCatalog
         new ServiceHandlers(kms).Register(registry);
         new KeyHandlers(kms).Register(registry);
         new AliasHandlers(kms).Register(registry);
+        new CryptoHandlers(crypto).Register(registry);
         return registry;
     }
 }

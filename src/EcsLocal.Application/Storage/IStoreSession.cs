@@ -68,6 +68,10 @@ public interface IStoreSession
 
     Task UpdateKeyAsync(KmsKey key);
 
+    Task<KeyVersion?> GetKeyVersionAsync(string accountId, string regionId, string keyId, string versionId);
+
+    Task InsertKeyVersionAsync(KeyVersion version);
+
     /// <summary>Deletes keys of the account and region whose deletion window ended, with their aliases.</summary>
     Task<int> DeleteKeysDueForDeletionAsync(string accountId, string regionId, DateTimeOffset now);
 

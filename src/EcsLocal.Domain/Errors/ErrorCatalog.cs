@@ -102,6 +102,11 @@ public static partial class ErrorCatalog
         "The request was rejected because the key state is PendingImport.");
     public static readonly ServiceError RejectedStateModifiedFailed = new(409, "Rejected.StateModifiedFailed",
         "Keystate modified failed.");
+    public static readonly ServiceError InvalidCiphertext = new(400, "InvalidCiphertext",
+        "The specified Ciphertext is not valid.");
+    // NOTE: the service's code for a cryptographic call on a key that cannot do it (asymmetric or SIGN/VERIFY) is not documented.
+    public static readonly ServiceError KeyCannotEncrypt = new(400, "InvalidParameter",
+        "The specified parameter \"KeyId\" is not valid: the key must be a symmetric ENCRYPT/DECRYPT key.");
     public static readonly ServiceError RejectedDeletionProtection = new(409, "Rejected.StateModifiedFailed",
         "Keystate modified failed. Deletion protection is enabled for the key; call SetDeletionProtection to disable it first.");
 }

@@ -56,3 +56,6 @@ public static class KmsArns
     public static string Alias(string regionId, string accountId, string aliasName) =>
         $"acs:kms:{regionId}:{accountId}:{aliasName}";
 }
+
+/// <summary>One version of a key's material, stored only in its protected (encrypted) form.</summary>
+public sealed record KeyVersion(string AccountId, string RegionId, string KeyId, string VersionId, DateTimeOffset CreationDate, byte[] ProtectedMaterial);
