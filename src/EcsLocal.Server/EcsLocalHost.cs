@@ -98,10 +98,12 @@ public static class EcsLocalHost
         services.AddSingleton<ImageService>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<KmsCryptoService>();
+        services.AddSingleton<KeyImportService>();
         services.AddSingleton(provider => HandlerCatalog.Build(
             provider.GetRequiredService<DefaultEncryptionService>(), provider.GetRequiredService<KmsService>(),
             provider.GetRequiredService<DiskService>(), provider.GetRequiredService<SnapshotService>(), provider.GetRequiredService<ImageService>(),
-            provider.GetRequiredService<InstanceService>(), provider.GetRequiredService<KmsCryptoService>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<InstanceService>(), provider.GetRequiredService<KmsCryptoService>(),
+            provider.GetRequiredService<KeyImportService>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RpcEndpoint>();
         services.AddHostedService<NonceCleanup>();
         services.AddHostedService<TransitionWorker>();
@@ -126,7 +128,8 @@ public static class EcsLocalHost
         return HandlerCatalog.Build(new DefaultEncryptionService(store, time), new KmsService(store, time),
             new DiskService(store, time, ResourceTimings.Default), new SnapshotService(store, time, ResourceTimings.Default),
             new ImageService(store, time, ResourceTimings.Default), new InstanceService(store, time, ResourceTimings.Default),
-            new KmsCryptoService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time), time);
+            new KmsCryptoService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time),
+            new KeyImportService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time), time);
     }
 
     private sealed class UnusedStore : IStore

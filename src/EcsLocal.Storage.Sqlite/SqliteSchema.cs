@@ -231,5 +231,17 @@ internal static class SqliteSchema
             PRIMARY KEY (account_id, region_id, key_id, version_id)
         );
         """,
+        """
+        ALTER TABLE kms_keys ADD COLUMN material_expire_time INTEGER;
+        CREATE TABLE kms_import_tokens (
+            token TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            region_id TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            wrapping_algorithm TEXT NOT NULL,
+            protected_private_key BLOB NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        """,
     ];
 }

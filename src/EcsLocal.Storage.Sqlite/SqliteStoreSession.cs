@@ -12,7 +12,8 @@ internal sealed partial class SqliteStoreSession(SqliteConnection connection, Sq
 {
     private const string KeyColumns =
         "key_id, account_id, region_id, key_spec, key_usage, origin, protection_level, description, state, creator, is_service_key, " +
-        "creation_date, delete_date, primary_key_version, automatic_rotation, rotation_interval_seconds, deletion_protection, deletion_protection_description";
+        "creation_date, delete_date, primary_key_version, automatic_rotation, rotation_interval_seconds, deletion_protection, deletion_protection_description, " +
+        "material_expire_time";
 
     private readonly SqliteCommands _sql = new(connection, transaction);
 
@@ -103,7 +104,8 @@ internal sealed partial class SqliteStoreSession(SqliteConnection connection, Sq
         _sql.ExecuteAsync(
             $"""
             INSERT INTO kms_keys ({KeyColumns}) VALUES ($key, $account, $region, $spec, $usage, $origin, $protection, $description, $state,
-                $creator, $service, $created, $delete, $version, $rotation, $interval, $deletionProtection, $deletionProtectionDescription)
+                $creator, $service, $created, $delete, $version, $rotation, $interval, $deletionProtection, $deletionProtectionDescription,
+                $materialExpire)
             """,
             KeyParameters(key));
 
@@ -112,7 +114,7 @@ internal sealed partial class SqliteStoreSession(SqliteConnection connection, Sq
             """
             UPDATE kms_keys SET description = $description, state = $state, delete_date = $delete, primary_key_version = $version,
                 automatic_rotation = $rotation, rotation_interval_seconds = $interval, deletion_protection = $deletionProtection,
-                deletion_protection_description = $deletionProtectionDescription
+                deletion_protection_description = $deletionProtectionDescription, material_expire_time = $materialExpire
             WHERE account_id = $account AND region_id = $region AND key_id = $key
             """,
             KeyParameters(key));
@@ -126,6 +128,22 @@ internal sealed partial class SqliteStoreSession(SqliteConnection connection, Sq
             reader => new KeyVersion(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ReadTime(reader, 4),
                 (byte[])reader.GetValue(5)),
             ("$account", accountId), ("$region", regionId), ("$key", keyId), ("$version", versionId));
+
+    public Task<ImportToken?> GetImportTokenAsync(string token) =>
+        _sql.SingleAsync(
+            "SELECT token, account_id, region_id, key_id, wrapping_algorithm, protected_private_key, expires_at FROM kms_import_tokens WHERE token = $token",
+            reader => new ImportToken(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                (byte[])reader.GetValue(5), ReadTime(reader, 6)),
+            ("$token", token));
+
+    public Task InsertImportTokenAsync(ImportToken token) =>
+        _sql.ExecuteAsync(
+            """
+            INSERT INTO kms_import_tokens (token, account_id, region_id, key_id, wrapping_algorithm, protected_private_key, expires_at)
+            VALUES ($token, $account, $region, $key, $algorithm, $private, $expires)
+            """,
+            ("$token", token.Token), ("$account", token.AccountId), ("$region", token.RegionId), ("$key", token.KeyId),
+            ("$algorithm", token.WrappingAlgorithm), ("$private", token.ProtectedPrivateKey), ("$expires", Time(token.ExpiresAt)));
 
     public Task InsertKeyVersionAsync(KeyVersion version) =>
         _sql.ExecuteAsync(
@@ -249,6 +267,7 @@ internal sealed partial class SqliteStoreSession(SqliteConnection connection, Sq
         ("$creator", key.Creator), ("$service", key.IsServiceKey), ("$created", Time(key.CreationDate)), ("$delete", Time(key.DeleteDate)),
         ("$version", key.PrimaryKeyVersion), ("$rotation", key.AutomaticRotation), ("$interval", key.RotationIntervalSeconds),
         ("$deletionProtection", key.DeletionProtection), ("$deletionProtectionDescription", key.DeletionProtectionDescription),
+        ("$materialExpire", Time(key.MaterialExpireTime)),
     ];
 
     private static Account ReadAccount(SqliteDataReader reader) =>
@@ -279,5 +298,8 @@ internal sealed partial class SqliteStoreSession(SqliteConnection connection, Sq
         AutomaticRotation: reader.GetBoolean(14),
         RotationIntervalSeconds: reader.IsDBNull(15) ? null : reader.GetInt64(15),
         DeletionProtection: reader.GetBoolean(16),
-        DeletionProtectionDescription: reader.GetString(17));
+        DeletionProtectionDescription: reader.GetString(17))
+    {
+        MaterialExpireTime = ReadOptionalTime(reader, 18),
+    };
 }

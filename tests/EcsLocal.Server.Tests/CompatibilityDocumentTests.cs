@@ -36,7 +36,8 @@ public sealed class CompatibilityDocumentTests
             "Ecs:CopySnapshot", "Ecs:CreateImage", "Ecs:DescribeImages", "Ecs:DeleteImage", "Ecs:CopyImage", "Ecs:ModifyImageSharePermission",
             "Ecs:DescribeImageSharePermission", "Ecs:RunInstances", "Ecs:CreateInstance", "Ecs:DescribeInstances", "Ecs:StartInstance",
             "Ecs:StopInstance", "Ecs:DeleteInstance", "Ecs:DeleteInstances", "Ecs:AttachDisk", "Ecs:DetachDisk", "Kms:Encrypt", "Kms:Decrypt",
-            "Kms:GenerateDataKey", "Kms:GenerateDataKeyWithoutPlaintext", "Kms:ReEncrypt",
+            "Kms:GenerateDataKey", "Kms:GenerateDataKeyWithoutPlaintext", "Kms:ReEncrypt", "Kms:GetParametersForImport", "Kms:ImportKeyMaterial",
+            "Kms:DeleteKeyMaterial",
         ];
         Assert.All(expected, action => Assert.Contains(action, actions));
         Assert.Equal(expected.Length, actions.Count);

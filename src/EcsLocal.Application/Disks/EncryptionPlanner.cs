@@ -83,7 +83,7 @@ public static class EncryptionPlanner
         }
 
         var hasRole = await session.HasRoleAsync(accountId, ServiceRoles.DiskEncryptDefault);
-        return DefaultEncryptionRules.CheckKeyUsableByEcs(key, hasRole) is { } keyError
+        return DefaultEncryptionRules.CheckKeyUsableByEcs(key with { State = key.StateAt(now) }, hasRole) is { } keyError
             ? keyError
             : new PlannedEncryption(true, key.Id, decision.Reason);
     }

@@ -12,7 +12,7 @@ public static class HandlerCatalog
 {
     public static ApiRegistry Build(
         DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, ImageService images,
-        InstanceService instances, KmsCryptoService crypto, TimeProvider time)
+        InstanceService instances, KmsCryptoService crypto, KeyImportService imports, TimeProvider time)
     {
         var registry = new ApiRegistry();
         RegionHandlers.Register(registry);
@@ -25,6 +25,7 @@ public static class HandlerCatalog
         new KeyHandlers(kms).Register(registry);
         new AliasHandlers(kms).Register(registry);
         new CryptoHandlers(crypto).Register(registry);
+        new ImportHandlers(imports).Register(registry);
         return registry;
     }
 }

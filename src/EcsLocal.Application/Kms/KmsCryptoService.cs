@@ -146,7 +146,7 @@ public sealed class KmsCryptoService(IStore store, SecretProtector protector, Ti
             return key;
         }
 
-        return key.Value switch
+        return (key.Value with { State = key.Value.StateAt(time.GetUtcNow()) }) switch
         {
             { State: KeyState.Disabled } => ErrorCatalog.RejectedDisabled,
             { State: KeyState.PendingDeletion } => ErrorCatalog.RejectedPendingDeletion,
@@ -162,14 +162,20 @@ public sealed class KmsCryptoService(IStore store, SecretProtector protector, Ti
     /// </summary>
     private async Task<byte[]?> MaterialAsync(IStoreSession session, KmsKey key, string versionId)
     {
-        var version = await session.GetKeyVersionAsync(key.AccountId, key.RegionId, key.Id, versionId);
-        var associatedData = $"{key.Id}/{versionId}";
-        if (version is not null)
-        {
-            return Convert.FromBase64String(protector.Unprotect(version.ProtectedMaterial, associatedData));
-        }
+        return await ReadMaterialAsync(session, protector, key, versionId) ?? await CreatePrimaryMaterialAsync(session, key, versionId);
+    }
 
-        if (versionId != key.PrimaryKeyVersion)
+    /// <summary>Returns the stored material of a key version, or null when the version has none.</summary>
+    public static async Task<byte[]?> ReadMaterialAsync(IStoreSession session, SecretProtector protector, KmsKey key, string versionId)
+    {
+        var version = await session.GetKeyVersionAsync(key.AccountId, key.RegionId, key.Id, versionId);
+        return version is null ? null : Convert.FromBase64String(protector.Unprotect(version.ProtectedMaterial, $"{key.Id}/{versionId}"));
+    }
+
+    private async Task<byte[]?> CreatePrimaryMaterialAsync(IStoreSession session, KmsKey key, string versionId)
+    {
+        var associatedData = $"{key.Id}/{versionId}";
+        if (versionId != key.PrimaryKeyVersion || key.Origin == KeyOrigins.External)
         {
             return null;
         }

@@ -110,7 +110,7 @@ public sealed class KmsService(IStore store, TimeProvider time)
         ChangeKeyAsync(caller, regionId, keyId, (key, now) => KeyRules.ScheduleDeletion(key, pendingWindowInDays, now), cancellationToken);
 
     public Task<Result<KmsKey>> CancelKeyDeletionAsync(Caller caller, string regionId, string keyId, CancellationToken cancellationToken) =>
-        ChangeKeyAsync(caller, regionId, keyId, (key, _) => KeyRules.CancelDeletion(key, hasKeyMaterial: key.Origin != KeyOrigins.External),
+        ChangeKeyAsync(caller, regionId, keyId, (key, _) => KeyRules.CancelDeletion(key, hasKeyMaterial: key.Origin != KeyOrigins.External || key.PrimaryKeyVersion.Length > 0),
             cancellationToken);
 
     public Task<Result<KmsKey>> UpdateKeyDescriptionAsync(

@@ -72,6 +72,10 @@ public interface IStoreSession
 
     Task InsertKeyVersionAsync(KeyVersion version);
 
+    Task<ImportToken?> GetImportTokenAsync(string token);
+
+    Task InsertImportTokenAsync(ImportToken token);
+
     /// <summary>Deletes keys of the account and region whose deletion window ended, with their aliases.</summary>
     Task<int> DeleteKeysDueForDeletionAsync(string accountId, string regionId, DateTimeOffset now);
 

@@ -102,6 +102,14 @@ public static partial class ErrorCatalog
         "The request was rejected because the key state is PendingImport.");
     public static readonly ServiceError RejectedStateModifiedFailed = new(409, "Rejected.StateModifiedFailed",
         "Keystate modified failed.");
+    public static readonly ServiceError UnsupportedOrigin = new(400, "Unsupported.Origin",
+        "This key origin is not valid for this api.");
+    public static readonly ServiceError InvalidKeyMaterial = new(400, "InvalidKeyMaterial",
+        "key material is invalid.");
+    public static readonly ServiceError InvalidImportToken = new(400, "InvalidImportToken",
+        "import token is invalid.");
+    public static readonly ServiceError ExpiredImportToken = new(400, "ExpiredImportToken",
+        "import token is expired.");
     public static readonly ServiceError InvalidCiphertext = new(400, "InvalidCiphertext",
         "The specified Ciphertext is not valid.");
     // NOTE: the service's code for a cryptographic call on a key that cannot do it (asymmetric or SIGN/VERIFY) is not documented.

@@ -34,6 +34,13 @@ public sealed record KmsKey(
 {
     public const string ServiceCreator = "Ecs";
 
+    /// <summary>When imported (BYOK) key material expires; null when it never does or when no material was imported.</summary>
+    public DateTimeOffset? MaterialExpireTime { get; init; }
+
+    /// <summary>Returns the state at <paramref name="now"/>: an Enabled BYOK key whose material has expired is back in PendingImport.</summary>
+    public KeyState StateAt(DateTimeOffset now) =>
+        State == KeyState.Enabled && MaterialExpireTime is { } expires && expires <= now ? KeyState.PendingImport : State;
+
     public string Arn => KmsArns.Key(RegionId, AccountId, Id);
 
     public bool IsSymmetric => Kms.KeySpec.IsSymmetricName(KeySpec);
@@ -59,3 +66,10 @@ public static class KmsArns
 
 /// <summary>One version of a key's material, stored only in its protected (encrypted) form.</summary>
 public sealed record KeyVersion(string AccountId, string RegionId, string KeyId, string VersionId, DateTimeOffset CreationDate, byte[] ProtectedMaterial);
+
+/// <summary>
+/// An import token of GetParametersForImport: the RSA wrapping key pair (private key protected) that ImportKeyMaterial
+/// uses to unwrap the caller's material, valid until <see cref="ExpiresAt"/>.
+/// </summary>
+public sealed record ImportToken(
+    string Token, string AccountId, string RegionId, string KeyId, string WrappingAlgorithm, byte[] ProtectedPrivateKey, DateTimeOffset ExpiresAt);

@@ -27,7 +27,7 @@ public sealed record KeyMetadataResponse(
     public static KeyMetadataResponse From(KmsKey key) => new(
         KeyId: key.Id,
         Arn: key.Arn,
-        KeyState: key.State.ToString(),
+        KeyState: key.StateAt(DateTimeOffset.UtcNow).ToString(),
         KeySpec: key.KeySpec,
         KeyUsage: key.KeyUsage,
         Origin: key.Origin,
@@ -36,7 +36,7 @@ public sealed record KeyMetadataResponse(
         Creator: key.Creator,
         CreationDate: WireFormat.Time(key.CreationDate),
         DeleteDate: WireFormat.Time(key.DeleteDate),
-        MaterialExpireTime: null,
+        MaterialExpireTime: WireFormat.Time(key.MaterialExpireTime),
         PrimaryKeyVersion: key.PrimaryKeyVersion,
         AutomaticRotation: key.AutomaticRotation ? "Enabled" : "Disabled",
         RotationInterval: key.RotationIntervalSeconds is { } seconds ? $"{seconds}s" : null,
