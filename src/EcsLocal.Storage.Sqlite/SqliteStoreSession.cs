@@ -129,6 +129,16 @@ internal sealed partial class SqliteStoreSession(SqliteConnection connection, Sq
                 (byte[])reader.GetValue(5)),
             ("$account", accountId), ("$region", regionId), ("$key", keyId), ("$version", versionId));
 
+    public async Task<IReadOnlyList<KeyVersion>> ListKeyVersionsAsync(string accountId, string regionId, string keyId) =>
+        await _sql.QueryAsync(
+            """
+            SELECT account_id, region_id, key_id, version_id, creation_date, protected_material FROM kms_key_versions
+            WHERE account_id = $account AND region_id = $region AND key_id = $key ORDER BY creation_date, version_id
+            """,
+            reader => new KeyVersion(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ReadTime(reader, 4),
+                (byte[])reader.GetValue(5)),
+            ("$account", accountId), ("$region", regionId), ("$key", keyId));
+
     public Task<ImportToken?> GetImportTokenAsync(string token) =>
         _sql.SingleAsync(
             "SELECT token, account_id, region_id, key_id, wrapping_algorithm, protected_private_key, expires_at FROM kms_import_tokens WHERE token = $token",

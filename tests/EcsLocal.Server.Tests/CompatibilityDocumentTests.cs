@@ -37,7 +37,7 @@ public sealed class CompatibilityDocumentTests
             "Ecs:DescribeImageSharePermission", "Ecs:RunInstances", "Ecs:CreateInstance", "Ecs:DescribeInstances", "Ecs:StartInstance",
             "Ecs:StopInstance", "Ecs:DeleteInstance", "Ecs:DeleteInstances", "Ecs:AttachDisk", "Ecs:DetachDisk", "Kms:Encrypt", "Kms:Decrypt",
             "Kms:GenerateDataKey", "Kms:GenerateDataKeyWithoutPlaintext", "Kms:ReEncrypt", "Kms:GetParametersForImport", "Kms:ImportKeyMaterial",
-            "Kms:DeleteKeyMaterial",
+            "Kms:DeleteKeyMaterial", "Kms:CreateKeyVersion", "Kms:DescribeKeyVersion", "Kms:ListKeyVersions", "Kms:UpdateRotationPolicy",
         ];
         Assert.All(expected, action => Assert.Contains(action, actions));
         Assert.Equal(expected.Length, actions.Count);

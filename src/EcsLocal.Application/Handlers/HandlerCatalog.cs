@@ -12,7 +12,8 @@ public static class HandlerCatalog
 {
     public static ApiRegistry Build(
         DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, ImageService images,
-        InstanceService instances, KmsCryptoService crypto, KeyImportService imports, TimeProvider time)
+        InstanceService instances, KmsCryptoService crypto, KeyImportService imports,
+        KeyRotationService rotation, TimeProvider time)
     {
         var registry = new ApiRegistry();
         RegionHandlers.Register(registry);
@@ -26,6 +27,7 @@ public static class HandlerCatalog
         new AliasHandlers(kms).Register(registry);
         new CryptoHandlers(crypto).Register(registry);
         new ImportHandlers(imports).Register(registry);
+        new RotationHandlers(rotation).Register(registry);
         return registry;
     }
 }

@@ -79,7 +79,8 @@ public sealed class KmsCryptoService(IStore store, SecretProtector protector, Ti
             return key.Error;
         }
 
-        var material = await MaterialAsync(session, key.Value, key.Value.PrimaryKeyVersion);
+        var current = await RotateIfDueAsync(session, key.Value);
+        var material = await MaterialAsync(session, current, current.PrimaryKeyVersion);
         var nonce = RandomNumberGenerator.GetBytes(CiphertextBlob.NonceLength);
         var tag = new byte[CiphertextBlob.TagLength];
         var ciphertext = new byte[plaintext.Length];
@@ -88,8 +89,28 @@ public sealed class KmsCryptoService(IStore store, SecretProtector protector, Ti
             aes.Encrypt(nonce, plaintext, ciphertext, tag, context);
         }
 
-        var blob = new CiphertextBlob(key.Value.Id, key.Value.PrimaryKeyVersion, nonce, tag, ciphertext);
-        return new SealedData(blob.Encode(), key.Value.Id, key.Value.PrimaryKeyVersion, returnPlaintext ? plaintext : null);
+        var blob = new CiphertextBlob(current.Id, current.PrimaryKeyVersion, nonce, tag, ciphertext);
+        return new SealedData(blob.Encode(), current.Id, current.PrimaryKeyVersion, returnPlaintext ? plaintext : null);
+    }
+
+    /// <summary>Makes a new primary version when automatic rotation is on and the interval has passed since the newest version.</summary>
+    private async Task<KmsKey> RotateIfDueAsync(IStoreSession session, KmsKey key)
+    {
+        if (!key.AutomaticRotation || key.RotationIntervalSeconds is not { } interval || key.Origin != KeyOrigins.AliyunKms)
+        {
+            return key;
+        }
+
+        var versions = await session.ListKeyVersionsAsync(key.AccountId, key.RegionId, key.Id);
+        var newest = versions.Count == 0 ? key.CreationDate : versions.Max(version => version.CreationDate);
+        var now = time.GetUtcNow();
+        if (newest.AddSeconds(interval) > now)
+        {
+            return key;
+        }
+
+        var version = await KeyRotationService.RotateAsync(session, protector, key, now);
+        return key with { PrimaryKeyVersion = version.Value.VersionId };
     }
 
     private async Task<Result<OpenedData>> OpenAsync(IStoreSession session, Caller caller, string regionId, string encoded, byte[] context)

@@ -72,6 +72,9 @@ public interface IStoreSession
 
     Task InsertKeyVersionAsync(KeyVersion version);
 
+    /// <summary>Lists the versions of a key, oldest first.</summary>
+    Task<IReadOnlyList<KeyVersion>> ListKeyVersionsAsync(string accountId, string regionId, string keyId);
+
     Task<ImportToken?> GetImportTokenAsync(string token);
 
     Task InsertImportTokenAsync(ImportToken token);
