@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of EcsLocal: the .NET unit and integration tests and the conformance tests that
-# drive the server with the official Alibaba Cloud Node.js SDKs. Installs the npm packages the tests need.
+# drive the server with the official Alibaba Cloud Node.js SDKs. Installs the npm packages the tests need,
+# and PostgreSQL from Debian's packages for the store contract tests (.ci/postgres.sh, port 55432).
 # Ends with one line of totals over all runners, "N passed, N failed", and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -26,6 +27,14 @@ if ! dotnet build EcsLocal.sln -c Release --nologo -v quiet; then
   fail_step "dotnet build"
   echo "$passed passed, $failed failed"
   exit 1
+fi
+
+echo "== Starting PostgreSQL for the store tests"
+if postgres_env=$(bash .ci/postgres.sh); then
+  eval "$postgres_env"
+  trap 'bash .ci/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+else
+  fail_step "starting PostgreSQL with .ci/postgres.sh"
 fi
 
 for project in tests/EcsLocal.*.Tests; do

@@ -25,7 +25,7 @@ public static class EcsLocalHost
     public static async Task<(IStore Store, SecretProtector Protector)> OpenStoreAsync(
         ServerOptions options, CancellationToken cancellationToken, bool mustExist = false)
     {
-        if (mustExist && !File.Exists(options.DatabasePath))
+        if (mustExist && options.PostgresConnectionString is null && !File.Exists(options.DatabasePath))
         {
             throw new StartupException(
                 $"No EcsLocal store in {options.DataDirectory}. Start the server once to create it, or pass --data-dir with the server's data directory.");
@@ -44,7 +44,9 @@ public static class EcsLocalHost
         }
 
         var protector = new SecretProtector(MasterKeyFile.LoadOrCreate(options));
-        var store = new SqliteStore(options.DatabasePath);
+        IStore store = options.PostgresConnectionString is { Length: > 0 } connectionString
+            ? new EcsLocal.Storage.Postgres.PostgresStore(connectionString)
+            : new SqliteStore(options.DatabasePath);
         await store.InitializeAsync(cancellationToken);
         return (store, protector);
     }

@@ -36,6 +36,7 @@ internal static class OperatorCommands
           --account-id ID          account created on first start (default: random 16 digits)
           --access-key-id ID       AccessKey created on first start, with --access-key-secret
           --access-key-secret S    the secret of that AccessKey
+          --postgres CONNECTION    store in PostgreSQL instead of SQLite, shared by several nodes
           --config FILE            JSON file with an "EcsLocal" section of the same settings
         """;
 

@@ -43,6 +43,12 @@ public sealed class ServerOptions
     /// <summary>How long a new snapshot or copy stays progressing before it is accomplished, in milliseconds.</summary>
     public int SnapshotReadyMilliseconds { get; set; } = 2000;
 
+    /// <summary>
+    /// A PostgreSQL connection string; when set, the store is that database instead of SQLite in the data directory,
+    /// and several server nodes may share it. The master key must then be the same on every node (MasterKey).
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>The lowest level of log events written; Warning hides the per-request lines.</summary>
     public LogLevel LogLevel { get; set; } = LogLevel.Information;
 
@@ -62,6 +68,7 @@ public sealed class ServerOptions
         ["ECSLOCAL_DISK_READY_MS"] = nameof(DiskReadyMilliseconds),
         ["ECSLOCAL_SNAPSHOT_READY_MS"] = nameof(SnapshotReadyMilliseconds),
         ["ECSLOCAL_LOG_LEVEL"] = nameof(LogLevel),
+        ["ECSLOCAL_POSTGRES"] = nameof(PostgresConnectionString),
     };
 
     private static readonly Dictionary<string, string> s_optionNames = new()
@@ -73,6 +80,7 @@ public sealed class ServerOptions
         ["--account-id"] = nameof(AccountId),
         ["--access-key-id"] = nameof(AccessKeyId),
         ["--access-key-secret"] = nameof(AccessKeySecret),
+        ["--postgres"] = nameof(PostgresConnectionString),
     };
 
     /// <summary>The command-line options that set server settings, for the help text.</summary>

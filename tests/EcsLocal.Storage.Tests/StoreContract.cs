@@ -9,7 +9,8 @@ namespace EcsLocal.Storage.Tests;
 
 /// <summary>
 /// The behaviour every <see cref="IStore"/> provider must have. Each provider's test class derives from this
-/// one and supplies a fresh, empty store.
+/// one and supplies a fresh, empty store. The tests are skippable facts so that a provider whose server is not
+/// configured can report them as skipped by throwing <see cref="SkipException"/> from <see cref="CreateStoreAsync"/>.
 /// </summary>
 public abstract partial class StoreContract : IAsyncLifetime
 {
@@ -35,7 +36,7 @@ public abstract partial class StoreContract : IAsyncLifetime
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact]
+    [SkippableFact]
     public async Task Accounts_round_trip_and_update()
     {
         await WriteAsync(session => session.UpdateAccountAsync(new Account(OtherAccountId, Now, true)));
@@ -49,7 +50,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Null(missing);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AccessKeys_store_protected_secret_and_status()
     {
         byte[] secret = [1, 2, 3, 250];
@@ -66,7 +67,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Single(listed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Roles_are_added_once_and_removed()
     {
         await WriteAsync(session => session.AddRoleAsync(AccountId, ServiceRoles.DiskEncryptDefault));
@@ -81,7 +82,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.False(await Store.ReadAsync(session => session.HasRoleAsync(AccountId, ServiceRoles.DiskEncryptDefault), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Kms_activation_and_withheld_regions_are_per_key()
     {
         await WriteAsync(session => session.ActivateKmsAsync(AccountId, "cn-hangzhou", Now));
@@ -99,7 +100,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.False(await Store.ReadAsync(session => session.IsDefaultEncryptionWithheldAsync("cn-beijing"), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RegionEncryption_is_inserted_then_updated()
     {
         await WriteAsync(session => session.SaveRegionEncryptionAsync(new RegionEncryptionSetting(AccountId, "cn-hangzhou", true, "key-1")));
@@ -112,7 +113,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Null(other);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Keys_round_trip_every_field()
     {
         var key = NewKey("k-1") with
@@ -124,6 +125,7 @@ public abstract partial class StoreContract : IAsyncLifetime
             RotationIntervalSeconds = 604_800,
             DeletionProtection = true,
             DeletionProtectionDescription = "in use",
+            MaterialExpireTime = Now.AddDays(30),
         };
         await WriteAsync(session => session.InsertKeyAsync(key));
 
@@ -136,7 +138,33 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Null(otherAccount);
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task Key_versions_and_import_tokens_round_trip()
+    {
+        var first = new KeyVersion(AccountId, "cn-hangzhou", "k-1", "v-2", Now, [1, 2, 3]);
+        var second = new KeyVersion(AccountId, "cn-hangzhou", "k-1", "v-1", Now.AddSeconds(1), [4, 5]);
+        var token = new ImportToken("token-1", AccountId, "cn-hangzhou", "k-1", "RSAES_OAEP_SHA_256", [9, 8], Now.AddHours(24));
+        await WriteAsync(async session =>
+        {
+            await session.InsertKeyVersionAsync(first);
+            await session.InsertKeyVersionAsync(second);
+            await session.InsertImportTokenAsync(token);
+        });
+
+        var loaded = await Store.ReadAsync(session => session.GetKeyVersionAsync(AccountId, "cn-hangzhou", "k-1", "v-1"), CancellationToken.None);
+        var listed = await Store.ReadAsync(session => session.ListKeyVersionsAsync(AccountId, "cn-hangzhou", "k-1"), CancellationToken.None);
+        var otherAccount = await Store.ReadAsync(session => session.GetKeyVersionAsync(OtherAccountId, "cn-hangzhou", "k-1", "v-1"), CancellationToken.None);
+        var loadedToken = await Store.ReadAsync(session => session.GetImportTokenAsync("token-1"), CancellationToken.None);
+
+        Assert.Equal(second.ProtectedMaterial, loaded!.ProtectedMaterial);
+        Assert.Equal(["v-2", "v-1"], listed.Select(version => version.VersionId));
+        Assert.Null(otherAccount);
+        Assert.Equal(token.ExpiresAt, loadedToken!.ExpiresAt);
+        Assert.Equal(token.ProtectedPrivateKey, loadedToken.ProtectedPrivateKey);
+        Assert.Equal("RSAES_OAEP_SHA_256", loadedToken.WrappingAlgorithm);
+    }
+
+    [SkippableFact]
     public async Task UpdateKey_changes_mutable_fields()
     {
         await WriteAsync(session => session.InsertKeyAsync(NewKey("k-1")));
@@ -147,7 +175,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Equal(changed, await Store.ReadAsync(session => session.GetKeyAsync(AccountId, "cn-hangzhou", "k-1"), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListKeys_pages_in_creation_order_with_filters()
     {
         await WriteAsync(async session =>
@@ -186,7 +214,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Equal(0, none.TotalCount);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeleteKeysDueForDeletion_removes_due_keys_and_their_aliases()
     {
         await WriteAsync(async session =>
@@ -207,7 +235,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Equal(["alias/enabled"], aliases.Items.Select(alias => alias.Name));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Aliases_insert_update_list_and_delete()
     {
         await WriteAsync(async session =>
@@ -233,7 +261,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Equal("k-9", otherRegion?.KeyId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nonce_is_accepted_once_until_it_expires()
     {
         var first = await WriteAsync(session => session.TryRecordNonceAsync("ak", "n-1", Now.AddMinutes(30), Now));
@@ -249,7 +277,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.Equal(1, deleted);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WriteAsync_rolls_back_on_failed_result()
     {
         var result = await Store.WriteAsync(async session =>
@@ -262,7 +290,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.False(await Store.ReadAsync(session => session.IsKmsActivatedAsync(AccountId, "cn-shanghai"), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WriteAsync_rolls_back_on_exception()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => Store.WriteAsync<Unit>(async session =>
@@ -274,7 +302,7 @@ public abstract partial class StoreContract : IAsyncLifetime
         Assert.False(await Store.ReadAsync(session => session.IsKmsActivatedAsync(AccountId, "cn-shenzhen"), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_writes_all_commit()
     {
         var writes = Enumerable.Range(0, 20).Select(i =>

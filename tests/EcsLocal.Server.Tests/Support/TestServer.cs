@@ -50,17 +50,28 @@ public sealed class TestServer : IAsyncDisposable
         MaxRequestBodyBytes = 64 * 1024,
         DiskReadyMilliseconds = ReadyMilliseconds,
         SnapshotReadyMilliseconds = ReadyMilliseconds,
+        PostgresConnectionString = PostgresConnectionString,
+        MasterKey = MasterKey,
     };
+
+    /// <summary>A PostgreSQL store shared with other test servers; null for SQLite in the data directory.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>The master key in Base64, which servers sharing one store must have in common.</summary>
+    public string? MasterKey { get; init; }
 
     /// <summary>How long new disks and snapshots take to become ready; 0 makes them ready at once.</summary>
     public int ReadyMilliseconds { get; init; }
 
     public static async Task<TestServer> StartAsync(
-        TimeProvider? time = null, string? dataDirectory = null, Func<IStore, IStore>? wrapStore = null, int readyMilliseconds = 0)
+        TimeProvider? time = null, string? dataDirectory = null, Func<IStore, IStore>? wrapStore = null, int readyMilliseconds = 0,
+        string? postgresConnectionString = null, string? masterKey = null)
     {
         var server = new TestServer(dataDirectory ?? Directory.CreateTempSubdirectory("ecslocal-test-").FullName, time ?? TimeProvider.System, wrapStore)
         {
             ReadyMilliseconds = readyMilliseconds,
+            PostgresConnectionString = postgresConnectionString,
+            MasterKey = masterKey,
         };
         await server.StartAsync();
         return server;
