@@ -45,7 +45,7 @@ public static class EcsLocalHost
 
         var protector = new SecretProtector(MasterKeyFile.LoadOrCreate(options));
         IStore store = options.PostgresConnectionString is { Length: > 0 } connectionString
-            ? new EcsLocal.Storage.Postgres.PostgresStore(connectionString)
+            ? new EcsLocal.Storage.Postgres.PostgresStore(connectionString, StoreLog.RetryLogger(options))
             : new SqliteStore(options.DatabasePath);
         await store.InitializeAsync(cancellationToken);
         return (store, protector);

@@ -90,5 +90,49 @@ public sealed class SharedStoreTests : IAsyncLifetime
         Assert.Equal(1, disks.Body.GetProperty("TotalCount").GetInt32());
     }
 
+    [SkippableFact]
+    public async Task Default_key_change_racing_disk_creation_gives_old_or_new_key()
+    {
+        RequireDatabase();
+        var admin = _first.Client();
+        await admin.KmsAsync("OpenKmsService");
+        await admin.EcsAsync("EnableDiskEncryptionByDefault", ("RegionId", "cn-hangzhou"));
+        var oldKey = (await admin.EcsAsync("DescribeDiskDefaultKMSKeyId", ("RegionId", "cn-hangzhou"))).String("KMSKeyId");
+        var newKey = (await admin.KmsAsync("CreateKey")).Body.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+
+        var creates = Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? _first : _second).Client()
+            .EcsAsync("CreateDisk", ("RegionId", "cn-hangzhou"), ("ZoneId", "cn-hangzhou-i"), ("DiskCategory", "cloud_essd"), ("Size", "40"))).ToList();
+        var modify = _second.Client().EcsAsync("ModifyDiskDefaultKMSKeyId", ("RegionId", "cn-hangzhou"), ("KMSKeyId", newKey));
+        await Task.WhenAll([.. creates, modify]);
+        var disks = (await admin.EcsAsync("DescribeDisks", ("RegionId", "cn-hangzhou"), ("PageSize", "100"))).Body.GetProperty("Disks").GetProperty("Disk");
+
+        Assert.Equal(HttpStatusCode.OK, (await modify).Status);
+        Assert.Equal(12, disks.GetArrayLength());
+        Assert.All(disks.EnumerateArray(), disk => Assert.Contains(disk.GetProperty("KMSKeyId").GetString(), new[] { oldKey, newKey }));
+    }
+
+    [SkippableFact]
+    public async Task Disabled_key_never_encrypts_a_later_disk()
+    {
+        RequireDatabase();
+        var admin = _first.Client();
+        await admin.KmsAsync("OpenKmsService");
+        var keyId = (await admin.KmsAsync("CreateKey")).Body.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+
+        var creates = Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? _first : _second).Client()
+            .EcsAsync("CreateDisk", ("RegionId", "cn-hangzhou"), ("ZoneId", "cn-hangzhou-i"), ("DiskCategory", "cloud_essd"), ("Size", "40"),
+                ("Encrypted", "true"), ("KMSKeyId", keyId))).ToList();
+        var disable = _second.Client().KmsAsync("DisableKey", ("KeyId", keyId));
+        var results = await Task.WhenAll(creates);
+        await disable;
+        var after = await _first.Client().EcsAsync("CreateDisk", ("RegionId", "cn-hangzhou"), ("ZoneId", "cn-hangzhou-i"), ("DiskCategory", "cloud_essd"),
+            ("Size", "40"), ("Encrypted", "true"), ("KMSKeyId", keyId));
+        var disks = await admin.EcsAsync("DescribeDisks", ("RegionId", "cn-hangzhou"), ("PageSize", "100"));
+
+        Assert.All(results, result => Assert.True(result.Status == HttpStatusCode.OK || result.Code == "InvalidParameter.KMSKeyId.CMKNotEnabled"));
+        Assert.Equal(results.Count(result => result.Status == HttpStatusCode.OK), disks.Body.GetProperty("TotalCount").GetInt32());
+        Assert.Equal("InvalidParameter.KMSKeyId.CMKNotEnabled", after.Code);
+    }
+
     private void RequireDatabase() => Skip.If(_database is null, $"{PostgresTestDatabase.ServerVariable} is not set; these tests need a PostgreSQL server.");
 }

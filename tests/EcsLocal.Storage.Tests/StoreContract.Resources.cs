@@ -149,6 +149,23 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
+    public async Task Concurrent_transition_runs_change_each_row_once()
+    {
+        await Write(async session =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await session.InsertDiskAsync(NewDisk($"d-due-{i:D2}") with { ReadyAt = Now });
+            }
+        });
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Store.WriteAsync(async session => Result<int>.Success(await session.CompleteDueTransitionsAsync(Now)), CancellationToken.None)));
+
+        Assert.Equal(20, runs.Sum(run => run.Value));
+    }
+
+    [SkippableFact]
     public async Task ClientTokens_are_per_account_and_action()
     {
         await Write(session => session.InsertClientTokenAsync(new ClientTokenRecord(AccountId, "CreateDisk", "t-1", "f-1", "d-1", Now)));
