@@ -25,19 +25,31 @@ internal static class LoadRun
         var concurrency = Option(args, "--concurrency", 16);
         var largeCount = Option(args, "--large-disks", 1_000_000);
         var smallCount = Option(args, "--small-disks", 1_000);
+        var nodes = Option(args, "--nodes", 1);
+        var postgresIndex = Array.IndexOf(args, "--postgres");
+        var postgres = postgresIndex >= 0 && postgresIndex + 1 < args.Length ? args[postgresIndex + 1] : null;
         var serverDll = FindServerDll();
         var dataDirectory = Directory.CreateTempSubdirectory("ecslocal-load-").FullName;
         var masterKey = RandomNumberGenerator.GetBytes(SecretProtector.MasterKeyLength);
         try
         {
             var seed = Stopwatch.StartNew();
-            await SeedAsync(dataDirectory, masterKey, smallCount, largeCount);
-            Console.WriteLine($"Seeded {smallCount} and {largeCount} disks in {seed.Elapsed.TotalSeconds:F1} s");
-            using var server = await ServerProcess.StartAsync(serverDll, dataDirectory, masterKey);
+            IStore store = postgres is null ? new SqliteStore(Path.Combine(dataDirectory, "ecslocal.db")) : new EcsLocal.Storage.Postgres.PostgresStore(postgres);
+            await SeedAsync(store, masterKey, smallCount, largeCount);
+            Console.WriteLine($"Seeded {smallCount} and {largeCount} disks in {seed.Elapsed.TotalSeconds:F1} s ({(postgres is null ? "SQLite" : "PostgreSQL")}, {nodes} node(s))");
+            var servers = new List<ServerProcess>();
+            for (var node = 0; node < nodes; node++)
+            {
+                // SQLite lives in the data directory, so only a PostgreSQL store can have several nodes.
+                var nodeDirectory = postgres is null ? dataDirectory : Path.Combine(dataDirectory, $"node{node}");
+                servers.Add(await ServerProcess.StartAsync(serverDll, nodeDirectory, masterKey, postgres));
+            }
+
+            using var stopServers = new ServerGroup(servers);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency });
-            var create = new RequestSigner(server.BaseAddress, "bench-create", "bench-secret");
-            var small = new RequestSigner(server.BaseAddress, "bench-small", "bench-secret");
-            var large = new RequestSigner(server.BaseAddress, "bench-large", "bench-secret");
+            var create = new RoundRobinSigner(servers.Select(server => new RequestSigner(server.BaseAddress, "bench-create", "bench-secret")));
+            var small = new RoundRobinSigner(servers.Select(server => new RequestSigner(server.BaseAddress, "bench-small", "bench-secret")));
+            var large = new RoundRobinSigner(servers.Select(server => new RequestSigner(server.BaseAddress, "bench-large", "bench-secret")));
 
             Report("DescribeRegions (signature, nonce and routing only)", await MeasureAsync(http, concurrency, seconds,
                 () => small.Build("DescribeRegions", [])));
@@ -113,9 +125,8 @@ internal static class LoadRun
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * fraction))];
 
     /// <summary>Creates the three accounts and stores the disks of the two Describe accounts directly, in batches.</summary>
-    private static async Task SeedAsync(string dataDirectory, byte[] masterKey, int smallCount, int largeCount)
+    private static async Task SeedAsync(IStore store, byte[] masterKey, int smallCount, int largeCount)
     {
-        var store = new SqliteStore(Path.Combine(dataDirectory, "ecslocal.db"));
         await store.InitializeAsync(CancellationToken.None);
         var administration = new AccountAdministration(store, new SecretProtector(masterKey), TimeProvider.System);
         foreach (var (accountId, keyId) in new[] { ("1700000000000001", "bench-create"), ("1700000000000002", "bench-small"), ("1700000000000003", "bench-large") })
@@ -146,6 +157,21 @@ internal static class LoadRun
                 return Result<Unit>.Success(Unit.Value);
             }, CancellationToken.None);
         }
+    }
+
+    /// <summary>Spreads requests over the nodes in turn.</summary>
+    private sealed class RoundRobinSigner(IEnumerable<RequestSigner> signers)
+    {
+        private readonly RequestSigner[] _signers = [.. signers];
+        private int _next;
+
+        public HttpRequestMessage Build(string action, IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+            _signers[(int)((uint)Interlocked.Increment(ref _next) % _signers.Length)].Build(action, parameters);
+    }
+
+    private sealed class ServerGroup(List<ServerProcess> servers) : IDisposable
+    {
+        public void Dispose() => servers.ForEach(server => server.Dispose());
     }
 
     private static string FindServerDll()

@@ -15,7 +15,7 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, string dataDirectory, byte[] masterKey)
+    public static async Task<ServerProcess> StartAsync(string serverDll, string dataDirectory, byte[] masterKey, string? postgres = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { serverDll, "--port", "0", "--data-dir", dataDirectory })
@@ -26,6 +26,10 @@ internal sealed class ServerProcess : IDisposable
         start.Environment["ECSLOCAL_MASTER_KEY"] = Convert.ToBase64String(masterKey);
         start.Environment["ECSLOCAL_LOG_LEVEL"] = "Warning";
         start.Environment["ECSLOCAL_DISK_READY_MS"] = "1000";
+        if (postgres is not null)
+        {
+            start.Environment["ECSLOCAL_POSTGRES"] = postgres;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

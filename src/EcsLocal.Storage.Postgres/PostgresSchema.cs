@@ -204,8 +204,9 @@ internal static class PostgresSchema
             account_id text NOT NULL,
             region_id text NOT NULL,
             kind text NOT NULL,
+            shard smallint NOT NULL,
             count bigint NOT NULL,
-            PRIMARY KEY (account_id, region_id, kind)
+            PRIMARY KEY (account_id, region_id, kind, shard)
         );
         """,
         """
