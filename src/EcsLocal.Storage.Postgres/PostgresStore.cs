@@ -11,7 +11,7 @@ namespace EcsLocal.Storage.Postgres;
 /// reads, decides and writes behaves as if it ran alone, with no explicit row locks. PostgreSQL aborts one of two
 /// conflicting writers with a serialization failure (or, rarely, a deadlock), and the store then reruns the whole unit
 /// of work on a fresh transaction, up to <see cref="MaxWriteAttempts"/> times. A unique violation is retried too,
-/// because a check-then-insert that lost a race sees the winner's row on its next attempt. A true duplicate fails the
+/// because a check-then-insert that lost a race finds the winner's row on its next attempt. A true duplicate fails the
 /// same way every time and reaches the caller after the last attempt. Because of the reruns, a unit of work must not
 /// have effects outside the database. Reads run in REPEATABLE READ READ ONLY transactions, which see one snapshot in
 /// every statement and never fail to serialize.

@@ -74,7 +74,7 @@ public sealed class KmsApiTests : IAsyncLifetime
         var pending = (await _client.KmsAsync("DescribeKey", ("KeyId", keyId))).Body.GetProperty("KeyMetadata");
         var enable = await _client.KmsAsync("EnableKey", ("KeyId", keyId));
         _time.Advance(TimeSpan.FromDays(7));
-        var gone = await _client.KmsAsync("DescribeKey", ("KeyId", keyId));
+        var afterDeletion = await _client.KmsAsync("DescribeKey", ("KeyId", keyId));
         var aliasGone = await _client.KmsAsync("DescribeKey", ("KeyId", "alias/short-lived"));
 
         Assert.Equal("MissingParameter", missingWindow.Code);
@@ -84,8 +84,8 @@ public sealed class KmsApiTests : IAsyncLifetime
         Assert.Equal("2026-12-11T12:00:00Z", pending.GetProperty("DeleteDate").GetString());
         Assert.Equal(HttpStatusCode.Conflict, enable.Status);
         Assert.Equal("Rejected.PendingDeletion", enable.Code);
-        Assert.Equal(HttpStatusCode.NotFound, gone.Status);
-        Assert.Equal("Forbidden.KeyNotFound", gone.Code);
+        Assert.Equal(HttpStatusCode.NotFound, afterDeletion.Status);
+        Assert.Equal("Forbidden.KeyNotFound", afterDeletion.Code);
         Assert.Equal("Forbidden.AliasNotFound", aliasGone.Code);
     }
 

@@ -147,13 +147,13 @@ public sealed class SnapshotApiTests : IAsyncLifetime
         var snapshotId = (await _client.EcsAsync("CreateSnapshot", ("DiskId", await CreateDiskAsync()))).String("SnapshotId");
         await CreateDiskAsync(("SnapshotId", snapshotId));
 
-        var refused = await _client.EcsAsync("DeleteSnapshot", ("SnapshotId", snapshotId));
+        var withoutForce = await _client.EcsAsync("DeleteSnapshot", ("SnapshotId", snapshotId));
         var forced = await _client.EcsAsync("DeleteSnapshot", ("SnapshotId", snapshotId), ("Force", "true"));
-        var gone = await _client.EcsAsync("DeleteSnapshot", ("SnapshotId", snapshotId));
+        var afterDeletion = await _client.EcsAsync("DeleteSnapshot", ("SnapshotId", snapshotId));
 
-        Assert.Equal("SnapshotCreatedDisk", refused.Code);
+        Assert.Equal("SnapshotCreatedDisk", withoutForce.Code);
         Assert.Equal(HttpStatusCode.OK, forced.Status);
-        Assert.Equal("InvalidSnapshotId.NotFound", gone.Code);
+        Assert.Equal("InvalidSnapshotId.NotFound", afterDeletion.Code);
     }
 
     [Fact]
