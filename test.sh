@@ -63,7 +63,10 @@ if (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error); then
   result=${PIPESTATUS[0]}
   p=$(grep -E "^# pass [0-9]+" "$log_dir/sdk.log" | tail -n 1 | awk '{print $3}')
   f=$(grep -E "^# fail [0-9]+" "$log_dir/sdk.log" | tail -n 1 | awk '{print $3}')
-  if [[ -z "$p" || -z "$f" ]]; then
+  # A cancelled test (a suite hook that failed, or a timeout) did not pass, so it counts as failed.
+  c=$(grep -E "^# cancelled [0-9]+" "$log_dir/sdk.log" | tail -n 1 | awk '{print $3}')
+  f=$((${f:-0} + ${c:-0}))
+  if [[ -z "$p" ]]; then
     fail_step "node --test printed no totals"
   else
     passed=$((passed + p))

@@ -9,7 +9,8 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const { execFileSync } = require('node:child_process');
 
-const { createDataDir, removeDataDir, startServer } = require('./support/server');
+const http = require('node:http');
+const { ACCESS_KEY_ID, ACCESS_KEY_SECRET, createDataDir, removeDataDir, startServer } = require('./support/server');
 const { Ecs, createEcsClient, createKmsClient } = require('./support/clients');
 
 const connection = process.env.ECSLOCAL_TEST_POSTGRES;
@@ -30,6 +31,32 @@ function psql(sql) {
   const { host, port, user, password } = parseConnection(connection);
   execFileSync('psql', ['-h', host, '-p', port, '-U', user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql],
     { env: { ...process.env, PGPASSWORD: password }, timeout: 30_000 });
+}
+
+/** Encodes as both signature styles require: RFC 3986, with !'()* escaped too. */
+function rfc3986(value) {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Sends DescribeRegions signed with HMAC-SHA1 and a chosen nonce, and resolves with the status and body. */
+function describeRegionsWithNonce(port, nonce) {
+  const params = {
+    AccessKeyId: ACCESS_KEY_ID, Action: 'DescribeRegions', Format: 'JSON', SignatureMethod: 'HMAC-SHA1', SignatureNonce: nonce,
+    SignatureVersion: '1.0', Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), Version: '2014-05-26',
+  };
+  const canonical = Object.keys(params).sort().map((key) => `${rfc3986(key)}=${rfc3986(params[key])}`).join('&');
+  const signature = crypto.createHmac('sha1', `${ACCESS_KEY_SECRET}&`).update(`GET&%2F&${rfc3986(canonical)}`).digest('base64');
+  const path = `/?${canonical}&Signature=${rfc3986(signature)}`;
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path, timeout: 10_000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => { body += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode, body: JSON.parse(body) }));
+    });
+    request.on('timeout', () => request.destroy(new Error('request timed out')));
+    request.on('error', reject);
+  });
 }
 
 describe('two nodes on one PostgreSQL database', { skip: connection ? false : 'ECSLOCAL_TEST_POSTGRES is not set' }, () => {
@@ -89,15 +116,46 @@ describe('two nodes on one PostgreSQL database', { skip: connection ? false : 'E
     assert.equal(rejected.reason.statusCode, 403);
   });
 
-  test('one ClientToken on both nodes creates one disk', async () => {
+  test('a nonce used on one node is rejected on the other', async () => {
+    const nonce = crypto.randomBytes(16).toString('hex');
+
+    const used = await describeRegionsWithNonce(servers[0].port, nonce);
+    const replayed = await describeRegionsWithNonce(servers[1].port, nonce);
+
+    assert.equal(used.status, 200);
+    assert.equal(replayed.status, 400);
+    assert.equal(replayed.body.Code, 'SignatureNonceUsed');
+  });
+
+  test('DisableKey racing CreateDisk leaves no disk created after the disable', async () => {
+    const key = (await first.kms.call('CreateKey')).KeyMetadata;
     const request = () => new Ecs.CreateDiskRequest({
-      regionId: 'cn-hangzhou', zoneId: 'cn-hangzhou-i', diskCategory: 'cloud_essd', size: 40, clientToken: 'shared-token-1',
+      regionId: 'cn-hangzhou', zoneId: 'cn-hangzhou-i', diskCategory: 'cloud_essd', size: 40, encrypted: true, KMSKeyId: key.KeyId,
+    });
+
+    const creates = Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? first : second).ecs.createDisk(request()));
+    const disable = second.kms.call('DisableKey', { KeyId: key.KeyId });
+    const results = await Promise.allSettled(creates);
+    await disable;
+    const listed = await first.ecs.describeDisks(new Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', KMSKeyId: key.KeyId, pageSize: 100 }));
+
+    for (const result of results.filter((item) => item.status === 'rejected')) {
+      assert.equal(result.reason.code, 'InvalidParameter.KMSKeyId.CMKNotEnabled');
+    }
+    assert.equal(listed.body.totalCount, results.filter((item) => item.status === 'fulfilled').length);
+    await assert.rejects(first.ecs.createDisk(request()), { code: 'InvalidParameter.KMSKeyId.CMKNotEnabled' });
+  });
+
+  test('one ClientToken on both nodes creates one disk', async () => {
+    // This account has no other disk in cn-shanghai, so its TotalCount counts only this test's disks.
+    const request = () => new Ecs.CreateDiskRequest({
+      regionId: 'cn-shanghai', zoneId: 'cn-shanghai-b', diskCategory: 'cloud_essd', size: 40, clientToken: 'shared-token-1',
     });
 
     const results = await Promise.all([
       first.ecs.createDisk(request()), second.ecs.createDisk(request()), first.ecs.createDisk(request()), second.ecs.createDisk(request()),
     ]);
-    const listed = await second.ecs.describeDisks(new Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou' }));
+    const listed = await second.ecs.describeDisks(new Ecs.DescribeDisksRequest({ regionId: 'cn-shanghai' }));
 
     assert.equal(new Set(results.map((result) => result.body.diskId)).size, 1);
     assert.equal(listed.body.totalCount, 1);
