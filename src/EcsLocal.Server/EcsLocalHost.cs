@@ -102,11 +102,13 @@ public static class EcsLocalHost
         services.AddSingleton<KmsCryptoService>();
         services.AddSingleton<KeyImportService>();
         services.AddSingleton<KeyRotationService>();
+        services.AddSingleton<AsymmetricKeyService>();
         services.AddSingleton(provider => HandlerCatalog.Build(
             provider.GetRequiredService<DefaultEncryptionService>(), provider.GetRequiredService<KmsService>(),
             provider.GetRequiredService<DiskService>(), provider.GetRequiredService<SnapshotService>(), provider.GetRequiredService<ImageService>(),
             provider.GetRequiredService<InstanceService>(), provider.GetRequiredService<KmsCryptoService>(),
-            provider.GetRequiredService<KeyImportService>(), provider.GetRequiredService<KeyRotationService>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<KeyImportService>(), provider.GetRequiredService<KeyRotationService>(),
+            provider.GetRequiredService<AsymmetricKeyService>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RpcEndpoint>();
         services.AddHostedService<NonceCleanup>();
         services.AddHostedService<TransitionWorker>();
@@ -133,7 +135,8 @@ public static class EcsLocalHost
             new ImageService(store, time, ResourceTimings.Default), new InstanceService(store, time, ResourceTimings.Default),
             new KmsCryptoService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time),
             new KeyImportService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time),
-            new KeyRotationService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time), time);
+            new KeyRotationService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time),
+            new AsymmetricKeyService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time), time);
     }
 
     private sealed class UnusedStore : IStore

@@ -38,6 +38,7 @@ public sealed class CompatibilityDocumentTests
             "Ecs:StopInstance", "Ecs:DeleteInstance", "Ecs:DeleteInstances", "Ecs:AttachDisk", "Ecs:DetachDisk", "Kms:Encrypt", "Kms:Decrypt",
             "Kms:GenerateDataKey", "Kms:GenerateDataKeyWithoutPlaintext", "Kms:ReEncrypt", "Kms:GetParametersForImport", "Kms:ImportKeyMaterial",
             "Kms:DeleteKeyMaterial", "Kms:CreateKeyVersion", "Kms:DescribeKeyVersion", "Kms:ListKeyVersions", "Kms:UpdateRotationPolicy",
+            "Kms:GetPublicKey", "Kms:AsymmetricSign", "Kms:AsymmetricVerify", "Kms:AsymmetricEncrypt", "Kms:AsymmetricDecrypt",
         ];
         Assert.All(expected, action => Assert.Contains(action, actions));
         Assert.Equal(expected.Length, actions.Count);

@@ -13,7 +13,7 @@ public static class HandlerCatalog
     public static ApiRegistry Build(
         DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, ImageService images,
         InstanceService instances, KmsCryptoService crypto, KeyImportService imports,
-        KeyRotationService rotation, TimeProvider time)
+        KeyRotationService rotation, AsymmetricKeyService asymmetric, TimeProvider time)
     {
         var registry = new ApiRegistry();
         RegionHandlers.Register(registry);
@@ -28,6 +28,7 @@ public static class HandlerCatalog
         new CryptoHandlers(crypto).Register(registry);
         new ImportHandlers(imports).Register(registry);
         new RotationHandlers(rotation).Register(registry);
+        new AsymmetricHandlers(asymmetric).Register(registry);
         return registry;
     }
 }

@@ -115,6 +115,13 @@ public static partial class ErrorCatalog
     // NOTE: the service's code for a cryptographic call on a key that cannot do it (asymmetric or SIGN/VERIFY) is not documented.
     public static readonly ServiceError KeyCannotEncrypt = new(400, "InvalidParameter",
         "The specified parameter \"KeyId\" is not valid: the key must be a symmetric ENCRYPT/DECRYPT key.");
+    // NOTE: the service's codes for an asymmetric action on an unsuitable key are not documented; these name the condition.
+    public static readonly ServiceError KeyNotAsymmetric = new(400, "InvalidParameter",
+        "The specified parameter \"KeyId\" is not valid: the action needs an asymmetric key.");
+    public static readonly ServiceError KeyUsageMismatch = new(400, "InvalidParameter",
+        "The specified parameter \"KeyId\" is not valid: the key's KeyUsage does not allow this action.");
+    public static readonly ServiceError KeySpecNotSupported = new(400, "InvalidParameter",
+        "The specified parameter \"KeyId\" is not valid: EcsLocal does not implement EC_SM2 operations.");
     public static readonly ServiceError RejectedDeletionProtection = new(409, "Rejected.StateModifiedFailed",
         "Keystate modified failed. Deletion protection is enabled for the key; call SetDeletionProtection to disable it first.");
 }
