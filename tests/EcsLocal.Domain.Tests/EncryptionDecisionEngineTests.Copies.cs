@@ -134,9 +134,9 @@ public partial class EncryptionDecisionEngineTests
     // Columns: operation, source, to another region, destination default encryption on, outcome.
     private static readonly (EncryptionOperation Operation, SourceKind Source, bool CrossRegion, bool DefaultOn, string Outcome)[] s_copyKeyWithoutEncrypted =
     [
-        (Snapshot, SourceKind.OwnPlain, true, false, Outcome.KeyWithoutEncryptedOnSnapshotCopy),
-        (Snapshot, SourceKind.OwnEncrypted, false, false, Outcome.KeyWithoutEncryptedOnSnapshotCopy),
-        (Snapshot, SourceKind.SharedEncrypted, true, false, Outcome.KeyWithoutEncryptedOnSnapshotCopy),
+        (Snapshot, SourceKind.OwnPlain, true, false, Outcome.KeyWithoutEncrypted),
+        (Snapshot, SourceKind.OwnEncrypted, false, false, Outcome.KeyWithoutEncrypted),
+        (Snapshot, SourceKind.SharedEncrypted, true, false, Outcome.KeyWithoutEncrypted),
         (Snapshot, SourceKind.OwnPlain, true, true, Outcome.SpecifiedKey),
         (Snapshot, SourceKind.OwnPlain, false, true, Outcome.SpecifiedKey),
         (Snapshot, SourceKind.OwnEncrypted, true, true, Outcome.SpecifiedKey),

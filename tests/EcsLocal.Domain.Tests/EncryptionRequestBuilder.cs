@@ -67,7 +67,6 @@ internal static class Outcome
     public const string ServiceKey = "service key";
 
     public const string KeyWithoutEncrypted = "400 InvalidEncrypted.NotMatchKmsKeyId";
-    public const string KeyWithoutEncryptedOnSnapshotCopy = "403 InvalidEncrypted.NotMatchKmsKeyId";
     public const string DiskCategory = "403 NotSupportSnapshotEncrypted.DiskCategory";
     public const string SnapshotNotDecrypted = "403 InvalidEncrypted.NotSupportDecrypt";
     public const string ImageNotDecrypted = "403 OperationDeined.EncryptedSnapshot";

@@ -476,7 +476,7 @@ describe('CopySnapshot', () => {
 
     await assertRejectsWith(copySnapshot(account, snapshotId, { KMSKeyId: shanghaiKey.KeyId }), {
       code: 'InvalidEncrypted.NotMatchKmsKeyId',
-      statusCode: 403,
+      statusCode: 400,
     });
     assert.equal(await account.disks.countSnapshots(SHANGHAI), 0);
   });

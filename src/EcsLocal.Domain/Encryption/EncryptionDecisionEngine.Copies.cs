@@ -22,7 +22,7 @@ public static partial class EncryptionDecisionEngine
 
         if (HasKeyWithoutEncryption(request))
         {
-            return rejections.KeyWithoutEncrypted;
+            return ErrorCatalog.KmsKeyIdWithoutEncrypted;
         }
 
         // Past the check above, a key comes with Encrypted=true or with default encryption on, and either one means copy and encrypt.
@@ -56,19 +56,16 @@ public static partial class EncryptionDecisionEngine
 
     /// <summary>The errors that differ between CopySnapshot and CopyImage.</summary>
     private sealed record CopyRejections(
-        ServiceError KeyWithoutEncrypted,
         ServiceError EncryptedSource,
         ServiceError WithinRegion,
         bool RejectsSharedAcrossRegions)
     {
         public static readonly CopyRejections Snapshot = new(
-            ErrorCatalog.KmsKeyIdWithoutEncryptedOnSnapshotCopy,
             ErrorCatalog.EncryptedSnapshotCopyNotDecrypted,
             ErrorCatalog.SnapshotCopyInSameRegion,
             RejectsSharedAcrossRegions: false);
 
         public static readonly CopyRejections Image = new(
-            ErrorCatalog.KmsKeyIdWithoutEncrypted,
             ErrorCatalog.EncryptedImageCopyNotDecrypted,
             ErrorCatalog.ImageCopyInSameRegion,
             RejectsSharedAcrossRegions: true);

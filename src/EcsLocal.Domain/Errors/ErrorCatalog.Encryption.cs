@@ -3,10 +3,8 @@ namespace EcsLocal.Domain.Errors;
 /// <summary>The errors of the encryption decisions for new disks, snapshot and image copies, images and sharing.</summary>
 public static partial class ErrorCatalog
 {
-    // A KMSKeyId without Encrypted=true while the target region's default encryption is off.
+    // A KMSKeyId without Encrypted=true while the target region's default encryption is off, on new disks and copies alike.
     public static readonly ServiceError KmsKeyIdWithoutEncrypted = new(400, "InvalidEncrypted.NotMatchKmsKeyId",
-        "The specified parameter Encrypted must be true when KmsKeyId is not empty.");
-    public static readonly ServiceError KmsKeyIdWithoutEncryptedOnSnapshotCopy = new(403, "InvalidEncrypted.NotMatchKmsKeyId",
         "The specified parameter Encrypted must be true when KmsKeyId is not empty.");
 
     // New disks made from a snapshot or image.
