@@ -11,12 +11,16 @@ using EcsLocal.Protocol.Routing;
 using EcsLocal.Protocol.Signatures;
 using EcsLocal.Storage.Sqlite;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace EcsLocal.Server;
 
 /// <summary>Composes the store, the application services and the RPC endpoint into one web application.</summary>
 public static class EcsLocalHost
 {
+    // Kestrel's own default minimum rate for request bodies.
+    private const double MinRequestBodyBytesPerSecond = 240;
+
     /// <summary>
     /// Opens the store in the data directory and migrates the schema. The server creates a missing directory (owner
     /// only); the operator commands pass <paramref name="mustExist"/> so that a mistyped directory is an error rather
@@ -80,6 +84,11 @@ public static class EcsLocalHost
             // The current SDKs put every parameter in the query string, so a large request has a long request line.
             kestrel.Limits.MaxRequestLineSize = 64 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+
+            // A client that stalls mid-request gets HTTP 408 and loses its connection, so it cannot hold the server.
+            var requestTimeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds);
+            kestrel.Limits.RequestHeadersTimeout = requestTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(MinRequestBodyBytesPerSecond, requestTimeout);
             kestrel.AddServerHeader = false;
         });
 
@@ -87,7 +96,12 @@ public static class EcsLocalHost
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(store);
         services.AddSingleton(protector);
-        services.AddSingleton(new RpcEndpointOptions { DefaultRegionId = options.DefaultRegion, MaxBodyBytes = options.MaxRequestBodyBytes });
+        services.AddSingleton(new RpcEndpointOptions
+        {
+            DefaultRegionId = options.DefaultRegion,
+            MaxBodyBytes = options.MaxRequestBodyBytes,
+            MinBodyBytesPerSecond = MinRequestBodyBytesPerSecond,
+        });
         services.AddSingleton<IAccessKeyDirectory, StoreAccessKeyDirectory>();
         services.AddSingleton<INonceRegistry, StoreNonceRegistry>();
         services.AddSingleton<RequestAuthenticator>();

@@ -37,6 +37,12 @@ public sealed class ServerOptions
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// How long a client may take to send its request headers, in seconds. After that time, a request body that arrives
+    /// slower than 240 bytes per second also ends the request with HTTP 408.
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
     /// <summary>How long a new disk stays in Creating before it is Available, in milliseconds.</summary>
     public int DiskReadyMilliseconds { get; set; } = 1000;
 
@@ -65,6 +71,7 @@ public sealed class ServerOptions
         ["ECSLOCAL_ACCESS_KEY_SECRET"] = nameof(AccessKeySecret),
         ["ECSLOCAL_MASTER_KEY"] = nameof(MasterKey),
         ["ECSLOCAL_MAX_REQUEST_BODY_BYTES"] = nameof(MaxRequestBodyBytes),
+        ["ECSLOCAL_REQUEST_TIMEOUT_SECONDS"] = nameof(RequestTimeoutSeconds),
         ["ECSLOCAL_DISK_READY_MS"] = nameof(DiskReadyMilliseconds),
         ["ECSLOCAL_SNAPSHOT_READY_MS"] = nameof(SnapshotReadyMilliseconds),
         ["ECSLOCAL_LOG_LEVEL"] = nameof(LogLevel),

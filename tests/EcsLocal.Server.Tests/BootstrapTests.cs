@@ -91,7 +91,12 @@ public sealed class BootstrapTests : IDisposable
     [Fact]
     public void Options_take_environment_then_command_line()
     {
-        var environment = new Dictionary<string, string?> { ["ECSLOCAL_PORT"] = "9000", ["ECSLOCAL_DEFAULT_REGION"] = "cn-beijing" };
+        var environment = new Dictionary<string, string?>
+        {
+            ["ECSLOCAL_PORT"] = "9000",
+            ["ECSLOCAL_DEFAULT_REGION"] = "cn-beijing",
+            ["ECSLOCAL_REQUEST_TIMEOUT_SECONDS"] = "5",
+        };
         var arguments = new Dictionary<string, string> { ["--port"] = "9100", ["--data-dir"] = _directory };
 
         var options = ServerOptions.Load(arguments, environment);
@@ -100,5 +105,6 @@ public sealed class BootstrapTests : IDisposable
         Assert.Equal("cn-beijing", options.DefaultRegion);
         Assert.Equal(_directory, options.DataDirectory);
         Assert.Equal("127.0.0.1", options.ListenAddress);
+        Assert.Equal(5, options.RequestTimeoutSeconds);
     }
 }

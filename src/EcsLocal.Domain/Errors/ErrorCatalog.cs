@@ -50,6 +50,9 @@ public static partial class ErrorCatalog
     // NOTE: the real gateway's code for an oversized body is not documented; this one names the condition.
     public static readonly ServiceError RequestBodyTooLarge = new(413, "RequestEntityTooLarge",
         "The request body is larger than {0} bytes.");
+    // NOTE: the real gateway's code for a body sent too slowly is not documented either.
+    public static readonly ServiceError RequestBodyTimeout = new(408, "RequestTimeout",
+        "The request body arrived slower than {0} bytes per second; send it again without pauses.");
     public static readonly ServiceError InternalError = new(500, "InternalError",
         "The request processing has failed due to some unknown error, exception or failure.");
 

@@ -15,6 +15,9 @@ public sealed class RpcEndpointOptions
     /// <summary>The region of KMS requests whose Host does not name one.</summary>
     public string DefaultRegionId { get; set; } = "cn-hangzhou";
 
+    /// <summary>The slowest request body accepted, in bytes per second; slower bodies get HTTP 408.</summary>
+    public double MinBodyBytesPerSecond { get; set; } = 240;
+
     /// <summary>The largest request body accepted, in bytes; larger bodies get HTTP 413.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 }
@@ -64,6 +67,11 @@ public sealed class RpcEndpoint(
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             error = ErrorCatalog.RequestBodyTooLarge.Format(options.MaxBodyBytes);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // Kestrel ends the connection after this response; the request was never read, so nothing changed.
+            error = ErrorCatalog.RequestBodyTimeout.Format(options.MinBodyBytesPerSecond);
         }
         catch (Exception exception)
         {

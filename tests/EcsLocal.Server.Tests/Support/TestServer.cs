@@ -52,6 +52,7 @@ public sealed class TestServer : IAsyncDisposable
         SnapshotReadyMilliseconds = ReadyMilliseconds,
         PostgresConnectionString = PostgresConnectionString,
         MasterKey = MasterKey,
+        RequestTimeoutSeconds = RequestTimeoutSeconds,
     };
 
     /// <summary>A PostgreSQL store shared with other test servers; null for SQLite in the data directory.</summary>
@@ -60,18 +61,22 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>The master key in Base64, which servers sharing one store must have in common.</summary>
     public string? MasterKey { get; init; }
 
+    /// <summary>How long a client may stall while sending a request, in seconds.</summary>
+    public int RequestTimeoutSeconds { get; init; } = 30;
+
     /// <summary>How long new disks and snapshots take to become ready; 0 makes them ready at once.</summary>
     public int ReadyMilliseconds { get; init; }
 
     public static async Task<TestServer> StartAsync(
         TimeProvider? time = null, string? dataDirectory = null, Func<IStore, IStore>? wrapStore = null, int readyMilliseconds = 0,
-        string? postgresConnectionString = null, string? masterKey = null)
+        string? postgresConnectionString = null, string? masterKey = null, int requestTimeoutSeconds = 30)
     {
         var server = new TestServer(dataDirectory ?? Directory.CreateTempSubdirectory("ecslocal-test-").FullName, time ?? TimeProvider.System, wrapStore)
         {
             ReadyMilliseconds = readyMilliseconds,
             PostgresConnectionString = postgresConnectionString,
             MasterKey = masterKey,
+            RequestTimeoutSeconds = requestTimeoutSeconds,
         };
         await server.StartAsync();
         return server;
