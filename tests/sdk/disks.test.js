@@ -6,7 +6,14 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { createDataDir, removeDataDir, startServer, runCliOk } = require('./support/server');
+const {
+  createDataDir,
+  removeDataDir,
+  startServer,
+  startRegionPair,
+  stopServers,
+  runCliOk,
+} = require('./support/server');
 const {
   Ecs,
   ECS_VERSION,
@@ -38,23 +45,11 @@ let dataDir;
 
 before(async () => {
   dataDir = createDataDir();
-  server = await startServer({ dataDir, env: READY_AT_ONCE_ENV });
-  // A second process on the same data directory serves KMS requests for cn-shanghai, because KMS
-  // takes its region from the server's default region when the Host header names none.
-  shanghaiServer = await startServer({
-    dataDir,
-    env: READY_AT_ONCE_ENV,
-    extraArgs: ['--default-region', SHANGHAI],
-  });
+  ({ server, shanghaiServer } = await startRegionPair(dataDir, READY_AT_ONCE_ENV));
 });
 
 after(async () => {
-  if (shanghaiServer) {
-    await shanghaiServer.stop();
-  }
-  if (server) {
-    await server.stop();
-  }
+  await stopServers(shanghaiServer, server);
   removeDataDir(dataDir);
 });
 

@@ -7,7 +7,13 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { createDataDir, removeDataDir, startServer } = require('./support/server');
+const {
+  createDataDir,
+  removeDataDir,
+  startServer,
+  startRegionPair,
+  stopServers,
+} = require('./support/server');
 const { createEcsClient, createEcsRpcClient, createKmsClient, assertRejectsWith } = require('./support/clients');
 const { createAccount, randomAccountId } = require('./support/accounts');
 const { defaultEncryption } = require('./support/ecs-actions');
@@ -42,14 +48,7 @@ let dataDir;
 
 before(async () => {
   dataDir = createDataDir();
-  server = await startServer({ dataDir, env: READY_AT_ONCE_ENV });
-  // A second process on the same data directory serves KMS requests for cn-shanghai, because KMS
-  // takes its region from the server's default region when the Host header names none.
-  shanghaiServer = await startServer({
-    dataDir,
-    env: READY_AT_ONCE_ENV,
-    extraArgs: ['--default-region', SHANGHAI],
-  });
+  ({ server, shanghaiServer } = await startRegionPair(dataDir, READY_AT_ONCE_ENV));
   // A third process keeps new images in Creating for ten minutes, so the Status filter has an image
   // that is not Available yet. Images take their ready time from the snapshot setting.
   slowServer = await startServer({
@@ -59,11 +58,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const running of [slowServer, shanghaiServer, server]) {
-    if (running) {
-      await running.stop();
-    }
-  }
+  await stopServers(slowServer, shanghaiServer, server);
   removeDataDir(dataDir);
 });
 

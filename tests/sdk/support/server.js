@@ -138,6 +138,32 @@ async function stopProcess(child, exited) {
 }
 
 /**
+ * Starts two servers on one data directory, both with env: the first with the default region and a
+ * second whose default region is cn-shanghai. KMS takes its region from the server's default region
+ * when the Host header names none, so the second server serves KMS requests for cn-shanghai.
+ * Returns { server, shanghaiServer }.
+ */
+async function startRegionPair(dataDir, env) {
+  const server = await startServer({ dataDir, env });
+  try {
+    const shanghaiServer = await startServer({ dataDir, env, extraArgs: ['--default-region', 'cn-shanghai'] });
+    return { server, shanghaiServer };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Stops each of the servers that started, in the order given; undefined entries are skipped. */
+async function stopServers(...servers) {
+  for (const running of servers) {
+    if (running) {
+      await running.stop();
+    }
+  }
+}
+
+/**
  * Runs an operator CLI command such as ['feature', 'deny', '--account', id] against dataDir.
  * Returns { status, stdout, stderr }. The status is 0 on success and 2 on a rejected operation.
  */
@@ -170,6 +196,8 @@ module.exports = {
   createDataDir,
   removeDataDir,
   startServer,
+  startRegionPair,
+  stopServers,
   runCli,
   runCliOk,
 };
