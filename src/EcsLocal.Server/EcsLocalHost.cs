@@ -18,9 +18,6 @@ namespace EcsLocal.Server;
 /// <summary>Composes the store, the application services and the RPC endpoint into one web application.</summary>
 public static class EcsLocalHost
 {
-    // Kestrel's own default minimum rate for request bodies.
-    private const double MinRequestBodyBytesPerSecond = 240;
-
     /// <summary>
     /// Opens the store in the data directory and migrates the schema. The server creates a missing directory (owner
     /// only); the operator commands pass <paramref name="mustExist"/> so that a mistyped directory is an error rather
@@ -62,6 +59,12 @@ public static class EcsLocalHost
     public static WebApplication Build(
         ServerOptions options, IStore store, SecretProtector protector, TimeProvider? time = null, ILoggerProvider? logCapture = null)
     {
+        var endpointOptions = new RpcEndpointOptions
+        {
+            DefaultRegionId = options.DefaultRegion,
+            MaxBodyBytes = options.MaxRequestBodyBytes,
+        };
+
         var builder = WebApplication.CreateSlimBuilder();
         if (logCapture is not null)
         {
@@ -88,7 +91,7 @@ public static class EcsLocalHost
             // A client that stalls mid-request gets HTTP 408 and loses its connection, so it cannot hold the server.
             var requestTimeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds);
             kestrel.Limits.RequestHeadersTimeout = requestTimeout;
-            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(MinRequestBodyBytesPerSecond, requestTimeout);
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(endpointOptions.MinBodyBytesPerSecond, requestTimeout);
             kestrel.AddServerHeader = false;
         });
 
@@ -96,12 +99,7 @@ public static class EcsLocalHost
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(store);
         services.AddSingleton(protector);
-        services.AddSingleton(new RpcEndpointOptions
-        {
-            DefaultRegionId = options.DefaultRegion,
-            MaxBodyBytes = options.MaxRequestBodyBytes,
-            MinBodyBytesPerSecond = MinRequestBodyBytesPerSecond,
-        });
+        services.AddSingleton(endpointOptions);
         services.AddSingleton<IAccessKeyDirectory, StoreAccessKeyDirectory>();
         services.AddSingleton<INonceRegistry, StoreNonceRegistry>();
         services.AddSingleton<RequestAuthenticator>();

@@ -15,7 +15,7 @@ public sealed class RpcEndpointOptions
     /// <summary>The region of KMS requests whose Host does not name one.</summary>
     public string DefaultRegionId { get; set; } = "cn-hangzhou";
 
-    /// <summary>The slowest request body accepted, in bytes per second; slower bodies get HTTP 408.</summary>
+    /// <summary>The slowest request body accepted, in bytes per second (Kestrel's own default); slower bodies get HTTP 408.</summary>
     public double MinBodyBytesPerSecond { get; set; } = 240;
 
     /// <summary>The largest request body accepted, in bytes; larger bodies get HTTP 413.</summary>
