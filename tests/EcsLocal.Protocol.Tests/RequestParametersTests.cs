@@ -18,7 +18,7 @@ public class RequestParametersTests
     }
 
     [Fact]
-    public void ParseUrlEncoded_keeps_raw_brackets_and_bad_escapes()
+    public void ParseUrlEncoded_keeps_brackets_and_bad_escapes()
     {
         var pairs = RequestParameters.ParseUrlEncoded("DiskIds=[\"d-1\",\"d-2\"]&Bad=%zz%4&Name=中");
 

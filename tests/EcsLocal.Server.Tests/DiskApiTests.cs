@@ -19,7 +19,7 @@ public sealed class DiskApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Disk_without_encryption_parameters_is_plain_while_default_is_off()
+    public async Task Plain_disk_while_default_off()
     {
         var created = await CreateDiskAsync(("Size", "40"));
         var disk = await DescribeDiskAsync(created.String("DiskId"));
@@ -37,7 +37,7 @@ public sealed class DiskApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Default_encryption_applies_service_key_then_new_default_key()
+    public async Task Default_encryption_key_changes_apply()
     {
         await _client.KmsAsync("OpenKmsService");
         await _client.EcsAsync("EnableDiskEncryptionByDefault", ("RegionId", "cn-hangzhou"));
@@ -69,7 +69,7 @@ public sealed class DiskApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Key_without_encrypted_flag_is_rejected_while_default_is_off()
+    public async Task Key_without_Encrypted_rejected()
     {
         await _client.KmsAsync("OpenKmsService");
         var keyId = (await _client.KmsAsync("CreateKey")).Body.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
@@ -165,7 +165,7 @@ public sealed class DiskApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DescribeDisks_pages_with_page_numbers_and_next_token()
+    public async Task DescribeDisks_both_paging_styles()
     {
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)

@@ -15,7 +15,7 @@ public sealed class FaultHandlingTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Exception_in_transaction_returns_internal_error_and_writes_nothing()
+    public async Task Transaction_exception_writes_nothing()
     {
         var client = _server.Client();
         _failure.Armed = true;

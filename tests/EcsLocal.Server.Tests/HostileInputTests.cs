@@ -40,7 +40,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invalid_utf8_is_a_malformed_name_not_a_crash()
+    public async Task Invalid_utf8_name_is_malformed()
     {
         // Bytes FF FE are not UTF-8; they decode to two replacement characters, which is what the signature covered.
         using var request = _client.Build("2014-05-26", "CreateDisk", SignatureStyle.HmacSha1PostForm,

@@ -120,7 +120,7 @@ public sealed class ImageApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Shared_image_is_copied_with_recipient_keys_in_its_region_only()
+    public async Task Shared_image_copy_uses_recipient_keys()
     {
         var imageId = await CreateImageAsync(await CreateSnapshotAsync());
         var recipient = await _server.OtherAccountClientAsync();

@@ -82,7 +82,7 @@ public sealed class InstanceApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Image_of_instance_keeps_disk_keys_for_new_instances()
+    public async Task Instance_image_keeps_disk_keys()
     {
         var keyId = await CreateKeyAsync();
         var source = (await RunAsync(("DataDisk.1.Size", "50"), ("DataDisk.1.Encrypted", "true"), ("DataDisk.1.KMSKeyId", keyId)))
@@ -159,7 +159,7 @@ public sealed class InstanceApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateDisk_for_instance_is_attached_in_its_zone()
+    public async Task CreateDisk_with_instance_attaches()
     {
         var instanceId = (await RunAsync(("ZoneId", "cn-hangzhou-k"))).Body.GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
 

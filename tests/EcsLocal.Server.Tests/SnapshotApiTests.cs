@@ -26,7 +26,7 @@ public sealed class SnapshotApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Snapshot_keeps_disk_key_and_disk_from_it_too()
+    public async Task Snapshot_and_its_disk_keep_key()
     {
         var keyId = await CreateKeyAsync(_client);
         var diskId = await CreateDiskAsync(("Encrypted", "true"), ("KMSKeyId", keyId));
