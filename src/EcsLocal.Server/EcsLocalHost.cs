@@ -107,6 +107,7 @@ public static class EcsLocalHost
         services.AddSingleton<DefaultEncryptionService>();
         services.AddSingleton(new ResourceTimings(
             TimeSpan.FromMilliseconds(options.DiskReadyMilliseconds), TimeSpan.FromMilliseconds(options.SnapshotReadyMilliseconds)));
+        services.AddSingleton<DataKeyEnvelope>();
         services.AddSingleton<DiskService>();
         services.AddSingleton<SnapshotService>();
         services.AddSingleton<ImageService>();
@@ -142,13 +143,13 @@ public static class EcsLocalHost
     {
         var store = new UnusedStore();
         var time = TimeProvider.System;
+        var protector = new SecretProtector(new byte[SecretProtector.MasterKeyLength]);
+        var envelope = new DataKeyEnvelope(protector, time);
         return HandlerCatalog.Build(new DefaultEncryptionService(store, time), new KmsService(store, time),
-            new DiskService(store, time, ResourceTimings.Default), new SnapshotService(store, time, ResourceTimings.Default),
-            new ImageService(store, time, ResourceTimings.Default), new InstanceService(store, time, ResourceTimings.Default),
-            new KmsCryptoService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time),
-            new KeyImportService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time),
-            new KeyRotationService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time),
-            new AsymmetricKeyService(store, new SecretProtector(new byte[SecretProtector.MasterKeyLength]), time), time);
+            new DiskService(store, time, ResourceTimings.Default, envelope), new SnapshotService(store, time, ResourceTimings.Default, envelope),
+            new ImageService(store, time, ResourceTimings.Default, envelope), new InstanceService(store, time, ResourceTimings.Default, envelope),
+            new KmsCryptoService(store, protector, time), new KeyImportService(store, protector, time), new KeyRotationService(store, protector, time),
+            new AsymmetricKeyService(store, protector, time), time);
     }
 
     private sealed class UnusedStore : IStore

@@ -1,5 +1,6 @@
 using EcsLocal.Application.Accounts;
 using EcsLocal.Application.Disks;
+using EcsLocal.Application.Storage;
 using EcsLocal.Domain;
 using EcsLocal.Domain.Accounts;
 using EcsLocal.Protocol.Routing;
@@ -23,6 +24,7 @@ internal static class OperatorCommands
                ecslocal region offer|withhold --region ID    whether a region offers default encryption
                ecslocal role list|add|remove --account ID [--role NAME]
                ecslocal snapshot share|unshare --snapshot ID --account ID   share a snapshot, as the console does
+               ecslocal data-key show --resource ID        the sealed data key of a disk or snapshot, opened by its KMS key
                ecslocal docs api-compatibility              print docs/api-compatibility.md
 
         Every command works on the store in --data-dir (default ~/.ecslocal); the operator commands need a store
@@ -75,6 +77,8 @@ internal static class OperatorCommands
             ["snapshot", "share" or "unshare"] => Report(await SnapshotAccess.SetShareAsync(store, command.Require("--snapshot"),
                 command.Require("--account"), command.Words[1] == "share", DateTimeOffset.UtcNow, cancellationToken),
                 _ => $"Snapshot {command.Options["--snapshot"]} shared with account {command.Options["--account"]}: {Yes(command.Words[1] == "share")}."),
+            ["data-key", "show"] => await ShowDataKeyAsync(new DataKeyEnvelope(protector, TimeProvider.System), store,
+                command.Require("--resource"), cancellationToken),
             ["role", "list"] => await ListRolesAsync(administration, command.Require("--account"), cancellationToken),
             ["role", "add" or "remove"] => Report(await administration.SetRoleAsync(command.Require("--account"), command.Require("--role"),
                 command.Words[1] == "add", cancellationToken),
@@ -112,6 +116,38 @@ internal static class OperatorCommands
             Console.WriteLine(role);
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// Prints where a resource's data key is sealed and the SHA-256 of the data key, never the key itself. Exits with 2
+    /// when the KMS key cannot open it, for example because the key is disabled.
+    /// </summary>
+    private static async Task<int> ShowDataKeyAsync(DataKeyEnvelope envelope, IStore store, string resourceId, CancellationToken cancellationToken)
+    {
+        var found = await envelope.InspectAsync(store, resourceId, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return Report(found, _ => "");
+        }
+
+        var report = found.Value;
+        Console.WriteLine($"""
+            Resource:            {report.ResourceId}
+            Account:             {report.AccountId}
+            Region:              {report.RegionId}
+            KMS key:             {report.KeyId}
+            KMS key version:     {report.KeyVersionId}
+            Sealed data key:     {report.WrappedDataKey}
+            Encryption context:  {DataKeyEnvelope.EncryptionContextJson}
+            """);
+        if (report.UnsealError is { } error)
+        {
+            Console.Error.WriteLine($"error: the KMS key cannot open the data key: {error.Code}: {error.Message}");
+            return 2;
+        }
+
+        Console.WriteLine($"Data key SHA-256:    {report.DataKeySha256}");
         return 0;
     }
 

@@ -230,5 +230,9 @@ internal static class PostgresSchema
             expires_at bigint NOT NULL
         );
         """,
+        """
+        ALTER TABLE disks ADD COLUMN data_key text;
+        ALTER TABLE snapshots ADD COLUMN data_key text;
+        """,
     ];
 }

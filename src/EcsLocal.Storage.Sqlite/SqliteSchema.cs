@@ -243,5 +243,9 @@ internal static class SqliteSchema
             expires_at INTEGER NOT NULL
         );
         """,
+        """
+        ALTER TABLE disks ADD COLUMN data_key TEXT;
+        ALTER TABLE snapshots ADD COLUMN data_key TEXT;
+        """,
     ];
 }

@@ -14,11 +14,11 @@ internal sealed partial class SqliteStoreSession
 
     private const string DiskColumns =
         "disk_id, account_id, region_id, zone_id, category, performance_level, size, name, description, status, creation_time, ready_at, " +
-        "encrypted, kms_key_id, key_reason, source_snapshot_id, disk_type, instance_id, delete_with_instance";
+        "encrypted, kms_key_id, key_reason, source_snapshot_id, disk_type, instance_id, delete_with_instance, data_key";
 
     private const string SnapshotColumns =
         "snapshot_id, account_id, region_id, name, description, status, creation_time, ready_at, source_disk_id, source_disk_size, " +
-        "source_disk_type, source_disk_category, encrypted, kms_key_id, key_reason, source_region_id, source_snapshot_id, retention_days";
+        "source_disk_type, source_disk_category, encrypted, kms_key_id, key_reason, source_region_id, source_snapshot_id, retention_days, data_key";
 
     // A disk in Creating whose ready time has passed counts as Available, even before the background update.
     private const string EffectiveDiskStatus = "CASE WHEN status = 'Creating' AND ready_at <= $now THEN 'Available' ELSE status END";
@@ -35,7 +35,7 @@ internal sealed partial class SqliteStoreSession
         await _sql.ExecuteAsync(
             $"""
             INSERT INTO disks ({DiskColumns}) VALUES ($id, $account, $region, $zone, $category, $level, $size, $name, $description, $status,
-                $created, $ready, $encrypted, $key, $reason, $snapshot, $type, $instance, $deleteWithInstance)
+                $created, $ready, $encrypted, $key, $reason, $snapshot, $type, $instance, $deleteWithInstance, $dataKey)
             """,
             DiskParameters(disk));
         await InsertTagsAsync(disk.Id, disk.AccountId, disk.Tags);
@@ -106,7 +106,7 @@ internal sealed partial class SqliteStoreSession
         await _sql.ExecuteAsync(
             $"""
             INSERT INTO snapshots ({SnapshotColumns}) VALUES ($id, $account, $region, $name, $description, $status, $created, $ready, $disk,
-                $diskSize, $diskType, $diskCategory, $encrypted, $key, $reason, $sourceRegion, $sourceSnapshot, $retention)
+                $diskSize, $diskType, $diskCategory, $encrypted, $key, $reason, $sourceRegion, $sourceSnapshot, $retention, $dataKey)
             """,
             SnapshotParameters(snapshot));
         await InsertTagsAsync(snapshot.Id, snapshot.AccountId, snapshot.Tags);
@@ -248,7 +248,7 @@ internal sealed partial class SqliteStoreSession
         ("$level", disk.PerformanceLevel), ("$size", disk.Size), ("$name", disk.Name), ("$description", disk.Description), ("$status", disk.Status),
         ("$created", Time(disk.CreationTime)), ("$ready", Time(disk.ReadyAt)), ("$encrypted", disk.Encrypted), ("$key", disk.KmsKeyId),
         ("$reason", disk.KeyReason?.ToString()), ("$snapshot", disk.SourceSnapshotId), ("$type", disk.Type), ("$instance", disk.InstanceId),
-        ("$deleteWithInstance", disk.DeleteWithInstance),
+        ("$deleteWithInstance", disk.DeleteWithInstance), ("$dataKey", disk.DataKey),
     ];
 
     private static (string, object?)[] SnapshotParameters(Snapshot snapshot) =>
@@ -259,6 +259,7 @@ internal sealed partial class SqliteStoreSession
         ("$diskType", snapshot.SourceDiskType), ("$diskCategory", snapshot.SourceDiskCategory), ("$encrypted", snapshot.Encrypted),
         ("$key", snapshot.KmsKeyId), ("$reason", snapshot.KeyReason?.ToString()), ("$sourceRegion", snapshot.SourceRegionId),
         ("$sourceSnapshot", snapshot.SourceSnapshotId), ("$retention", snapshot.RetentionDays),
+        ("$dataKey", snapshot.DataKey),
     ];
 
     private static Disk ReadDisk(SqliteDataReader reader) => new(
@@ -281,7 +282,8 @@ internal sealed partial class SqliteStoreSession
         Type: reader.GetString(16),
         InstanceId: ReadOptionalString(reader, 17),
         DeleteWithInstance: reader.GetBoolean(18),
-        Tags: []);
+        Tags: [],
+        DataKey: ReadOptionalString(reader, 19));
 
     private static Snapshot ReadSnapshot(SqliteDataReader reader) => new(
         Id: reader.GetString(0),
@@ -302,7 +304,8 @@ internal sealed partial class SqliteStoreSession
         SourceRegionId: ReadOptionalString(reader, 15),
         SourceSnapshotId: ReadOptionalString(reader, 16),
         RetentionDays: reader.IsDBNull(17) ? null : reader.GetInt32(17),
-        Tags: []);
+        Tags: [],
+        DataKey: ReadOptionalString(reader, 18));
 
     private static KeyReason? ReadReason(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Enum.Parse<KeyReason>(reader.GetString(ordinal));

@@ -17,6 +17,7 @@ public abstract partial class StoreContract
             KeyReason = KeyReason.RegionDefault,
             PerformanceLevel = "PL1",
             Tags = [new ResourceTag("env", "test"), new ResourceTag("owner", "µ-unicode")],
+            DataKey = "AQNrLTEkdjEsealed-disk-key",
         };
         await Write(session => session.InsertDiskAsync(disk));
 
@@ -110,7 +111,14 @@ public abstract partial class StoreContract
     [SkippableFact]
     public async Task Snapshots_round_trip_list_and_delete()
     {
-        var snapshot = NewSnapshot("s-bp1") with { Encrypted = true, KmsKeyId = "k-1", KeyReason = KeyReason.Source, RetentionDays = 30 };
+        var snapshot = NewSnapshot("s-bp1") with
+        {
+            Encrypted = true,
+            KmsKeyId = "k-1",
+            KeyReason = KeyReason.Source,
+            RetentionDays = 30,
+            DataKey = "AQNrLTEkdjEsealed-snapshot-key",
+        };
         await Write(async session =>
         {
             await session.InsertSnapshotAsync(snapshot);

@@ -9,6 +9,7 @@ const crypto = require('node:crypto');
 const { createDataDir, removeDataDir, startServer } = require('./support/server');
 const { assertRejectsWith } = require('./support/clients');
 const { createAccount } = require('./support/accounts');
+const { importMaterial } = require('./support/byok');
 
 let server;
 let dataDir;
@@ -26,24 +27,6 @@ after(async () => {
   }
   removeDataDir(dataDir);
 });
-
-/** Wraps key material with the import public key the way a key owner does: RSA-OAEP with the given hash. */
-function wrapMaterial(publicKeyBase64, material, oaepHash) {
-  const publicKey = crypto.createPublicKey({ key: Buffer.from(publicKeyBase64, 'base64'), format: 'der', type: 'spki' });
-  return crypto.publicEncrypt({ key: publicKey, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, material).toString('base64');
-}
-
-async function importMaterial(keyId, material, algorithm, oaepHash) {
-  const parameters = await owner.kms.call('GetParametersForImport', {
-    KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: 'RSA_2048',
-  });
-  return owner.kms.call('ImportKeyMaterial', {
-    KeyId: keyId,
-    ImportToken: parameters.ImportToken,
-    EncryptedKeyMaterial: wrapMaterial(parameters.PublicKey, material, oaepHash),
-    KeyMaterialExpireUnix: '0',
-  });
-}
 
 describe('symmetric encryption', () => {
   test('Encrypt and Decrypt round trip with context', async () => {
@@ -78,7 +61,7 @@ describe('bring your own key', () => {
     const material = crypto.randomBytes(32);
 
     assert.equal(key.KeyState, 'PendingImport');
-    await importMaterial(key.KeyId, material, 'RSAES_OAEP_SHA_256', 'sha256');
+    await importMaterial(owner.kms, key.KeyId, material, 'RSAES_OAEP_SHA_256', 'sha256');
     const described = (await owner.kms.call('DescribeKey', { KeyId: key.KeyId })).KeyMetadata;
     const sealed = await owner.kms.call('Encrypt', { KeyId: key.KeyId, Plaintext: Buffer.from('secret').toString('base64') });
     const opened = await owner.kms.call('Decrypt', { CiphertextBlob: sealed.CiphertextBlob });
@@ -90,22 +73,22 @@ describe('bring your own key', () => {
   test('SHA-1 wrapping works and other material is refused on re-import', async () => {
     const key = (await owner.kms.call('CreateKey', { Origin: 'EXTERNAL' })).KeyMetadata;
     const material = crypto.randomBytes(32);
-    await importMaterial(key.KeyId, material, 'RSAES_OAEP_SHA_1', 'sha1');
+    await importMaterial(owner.kms, key.KeyId, material, 'RSAES_OAEP_SHA_1', 'sha1');
 
     await owner.kms.call('DeleteKeyMaterial', { KeyId: key.KeyId });
     const pending = (await owner.kms.call('DescribeKey', { KeyId: key.KeyId })).KeyMetadata;
 
     assert.equal(pending.KeyState, 'PendingImport');
-    await assertRejectsWith(importMaterial(key.KeyId, crypto.randomBytes(32), 'RSAES_OAEP_SHA_1', 'sha1'), { code: 'InvalidKeyMaterial', statusCode: 400 });
-    await importMaterial(key.KeyId, material, 'RSAES_OAEP_SHA_1', 'sha1');
+    await assertRejectsWith(importMaterial(owner.kms, key.KeyId, crypto.randomBytes(32), 'RSAES_OAEP_SHA_1', 'sha1'), { code: 'InvalidKeyMaterial', statusCode: 400 });
+    await importMaterial(owner.kms, key.KeyId, material, 'RSAES_OAEP_SHA_1', 'sha1');
     assert.equal((await owner.kms.call('DescribeKey', { KeyId: key.KeyId })).KeyMetadata.KeyState, 'Enabled');
   });
 
   test('material wrapped with the wrong hash or length is invalid', async () => {
     const key = (await owner.kms.call('CreateKey', { Origin: 'EXTERNAL' })).KeyMetadata;
 
-    await assertRejectsWith(importMaterial(key.KeyId, crypto.randomBytes(32), 'RSAES_OAEP_SHA_256', 'sha1'), { code: 'InvalidKeyMaterial', statusCode: 400 });
-    await assertRejectsWith(importMaterial(key.KeyId, crypto.randomBytes(16), 'RSAES_OAEP_SHA_256', 'sha256'), { code: 'InvalidKeyMaterial', statusCode: 400 });
+    await assertRejectsWith(importMaterial(owner.kms, key.KeyId, crypto.randomBytes(32), 'RSAES_OAEP_SHA_256', 'sha1'), { code: 'InvalidKeyMaterial', statusCode: 400 });
+    await assertRejectsWith(importMaterial(owner.kms, key.KeyId, crypto.randomBytes(16), 'RSAES_OAEP_SHA_256', 'sha256'), { code: 'InvalidKeyMaterial', statusCode: 400 });
     await assertRejectsWith(
       owner.kms.call('ImportKeyMaterial', { KeyId: key.KeyId, ImportToken: 'bm8=', EncryptedKeyMaterial: 'AAAA', KeyMaterialExpireUnix: '0' }),
       { code: 'InvalidImportToken', statusCode: 400 });

@@ -23,4 +23,7 @@ public static class AdministrationErrors
         "The role name {0} is not valid; use 1 to 64 letters, digits, '.' or '-', such as AliyunECSDiskEncryptDefaultRole.");
     public static readonly ServiceError RegionNotFound = new(404, "RegionNotFound",
         "The region {0} does not exist; DescribeRegions lists the region ids.");
+    public static readonly ServiceError ResourceNotFound = new(404, "ResourceNotFound", "No disk or snapshot has the id {0}.");
+    public static readonly ServiceError NoDataKey = new(404, "NoDataKey",
+        "{0} has no data key: it is not encrypted, or it was stored before EcsLocal sealed a data key for each encrypted disk.");
 }

@@ -27,7 +27,7 @@ public sealed record CreateDiskInput(
     string Fingerprint);
 
 /// <summary>The disk actions of one account. Each method is one store transaction.</summary>
-public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings timings)
+public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings timings, DataKeyEnvelope envelope)
 {
     public const string CreateDiskAction = "CreateDisk";
 
@@ -67,7 +67,7 @@ public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings
             }
 
             var now = time.GetUtcNow();
-            var source = snapshot.Value is { } from ? new PlannedSource(from.AccountId, from.RegionId, from.Encrypted, from.KmsKeyId) : null;
+            var source = snapshot.Value is { } from ? PlannedSource.Of(from) : null;
             var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.NewDisk, source, input.Encrypted,
                 input.KmsKeyId, region.Id, input.Category, now, ErrorCatalog.KmsKeyNotFoundForDisk, ErrorCatalog.KmsNotEnabled);
             if (!encryption.IsSuccess)
@@ -75,10 +75,16 @@ public sealed class DiskService(IStore store, TimeProvider time, ResourceTimings
                 return encryption.Error;
             }
 
+            var dataKey = await envelope.SealForAsync(session, source, caller.AccountId, region.Id, encryption.Value);
+            if (!dataKey.IsSuccess)
+            {
+                return dataKey.Error;
+            }
+
             var disk = new Disk(NewIds.Create(ResourceIds.DiskPrefix, region), caller.AccountId, region.Id, zoneId, input.Category,
                 DiskSizing.PerformanceLevelOf(input.Category, input.PerformanceLevel), size.Value, input.Name, input.Description,
                 instance is null ? DiskStatuses.Creating : DiskStatuses.InUse, now, now + timings.DiskCreation, encryption.Value.Encrypted,
-                encryption.Value.KeyId, encryption.Value.Reason, snapshot.Value?.Id, DiskTypes.Data, instance?.Id, false, input.Tags);
+                encryption.Value.KeyId, encryption.Value.Reason, snapshot.Value?.Id, DiskTypes.Data, instance?.Id, false, input.Tags, dataKey.Value);
             await session.InsertDiskAsync(disk);
             await ClientTokens.RecordAsync(session, caller.AccountId, CreateDiskAction, input.ClientToken, input.Fingerprint, disk.Id, now);
             return disk.Id;

@@ -2,6 +2,7 @@ using EcsLocal.Application.Kms;
 using EcsLocal.Application.Storage;
 using EcsLocal.Domain;
 using EcsLocal.Domain.Accounts;
+using EcsLocal.Domain.Disks;
 using EcsLocal.Domain.Encryption;
 using EcsLocal.Domain.Errors;
 using EcsLocal.Domain.Kms;
@@ -16,7 +17,14 @@ public sealed record PlannedEncryption(bool Encrypted, string? KeyId, KeyReason?
 
 /// <summary>Where the data of a new resource comes from, as the planner needs it.</summary>
 /// <param name="OwnerAccountId">The account that owns the source; it differs from the caller for a shared source.</param>
-public sealed record PlannedSource(string OwnerAccountId, string RegionId, bool Encrypted, string? KeyId);
+/// <param name="DataKey">The source's data key sealed under <paramref name="KeyId"/>, when it has one.</param>
+public sealed record PlannedSource(string OwnerAccountId, string RegionId, bool Encrypted, string? KeyId, string? DataKey = null)
+{
+    public static PlannedSource Of(Disk disk) => new(disk.AccountId, disk.RegionId, disk.Encrypted, disk.KmsKeyId, disk.DataKey);
+
+    public static PlannedSource Of(Snapshot snapshot) =>
+        new(snapshot.AccountId, snapshot.RegionId, snapshot.Encrypted, snapshot.KmsKeyId, snapshot.DataKey);
+}
 
 /// <summary>
 /// Runs the encryption decision engine and turns its decision into a usable key, inside the caller's transaction.

@@ -44,7 +44,7 @@ public sealed record CopyImageInput(
 public sealed record ImageSharing(Image Image, IReadOnlyList<ImageShare> Shares);
 
 /// <summary>The image actions of one account. Each method is one store transaction.</summary>
-public sealed class ImageService(IStore store, TimeProvider time, ResourceTimings timings)
+public sealed class ImageService(IStore store, TimeProvider time, ResourceTimings timings, DataKeyEnvelope envelope)
 {
     public const string CreateImageAction = "CreateImage";
     public const string CopyImageAction = "CopyImage";
@@ -270,9 +270,8 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
         var mappings = new List<ImageDiskMapping>();
         foreach (var (disk, index) in (await session.ListInstanceDisksAsync(instance.Id)).Select((disk, index) => (disk, index)))
         {
-            var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.SnapshotFromDisk,
-                new PlannedSource(disk.AccountId, disk.RegionId, disk.Encrypted, disk.KmsKeyId), EncryptedParameter.Omitted, null, region.Id,
-                null, now, ErrorCatalog.KmsKeyNotFoundForDisk, ErrorCatalog.KmsNotEnabled);
+            var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.SnapshotFromDisk, PlannedSource.Of(disk),
+                EncryptedParameter.Omitted, null, region.Id, null, now, ErrorCatalog.KmsKeyNotFoundForDisk, ErrorCatalog.KmsNotEnabled);
             if (!encryption.IsSuccess)
             {
                 return encryption.Error;
@@ -283,7 +282,13 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
                 disk.Type, disk.Category, encryption.Value.Encrypted, encryption.Value.KeyId, encryption.Value.Reason, null, null, null, []);
             if (!dryRun)
             {
-                await session.InsertSnapshotAsync(snapshot);
+                var dataKey = await envelope.SealForAsync(session, PlannedSource.Of(disk), caller.AccountId, region.Id, encryption.Value);
+                if (!dataKey.IsSuccess)
+                {
+                    return dataKey.Error;
+                }
+
+                await session.InsertSnapshotAsync(snapshot with { DataKey = dataKey.Value });
             }
 
             mappings.Add(new ImageDiskMapping($"/dev/xvd{(char)('a' + index)}", disk.Type, disk.Size, snapshot.Id, snapshot.Encrypted,
@@ -344,10 +349,18 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
             if (!input.DryRun)
             {
                 var source = mapping.SnapshotId is null ? null : await session.GetSnapshotAsync(mapping.SnapshotId);
+                var carried = new PlannedSource(image.AccountId, image.RegionId, mapping.Encrypted, mapping.KmsKeyId,
+                    source is not null && source.KmsKeyId == mapping.KmsKeyId ? source.DataKey : null);
+                var dataKey = await envelope.SealForAsync(session, carried, caller.AccountId, destination.Id, encryption.Value);
+                if (!dataKey.IsSuccess)
+                {
+                    return dataKey.Error;
+                }
+
                 await session.InsertSnapshotAsync(new Snapshot(snapshotId, caller.AccountId, destination.Id, $"copy of {mapping.SnapshotId}",
                     $"Created for image copy of {image.Id}", SnapshotStatuses.Progressing, now, now + timings.SnapshotCreation,
                     source?.SourceDiskId ?? "", mapping.Size, mapping.Type, source?.SourceDiskCategory ?? "cloud_essd", encryption.Value.Encrypted,
-                    encryption.Value.KeyId, encryption.Value.Reason, image.RegionId, mapping.SnapshotId, null, []));
+                    encryption.Value.KeyId, encryption.Value.Reason, image.RegionId, mapping.SnapshotId, null, [], dataKey.Value));
             }
 
             copies.Add(mapping with

@@ -43,12 +43,12 @@ public sealed record LaunchInput(
 /// Instances as far as their disks need them. Every disk of a launch is planned through the encryption decision
 /// engine before anything is written, so one rejected disk leaves no instance and no disk behind.
 /// </summary>
-public sealed class InstanceService(IStore store, TimeProvider time, ResourceTimings timings)
+public sealed class InstanceService(IStore store, TimeProvider time, ResourceTimings timings, DataKeyEnvelope envelope)
 {
     public const int MaxAmount = 100;
     public const int MaxDataDisks = 16;
 
-    private sealed record PlannedDisk(DiskRequest Request, string Type, int Size, string? SourceSnapshotId, PlannedEncryption Encryption);
+    private sealed record PlannedDisk(DiskRequest Request, string Type, int Size, string? SourceSnapshotId, PlannedSource? Source, PlannedEncryption Encryption);
 
     public Task<Result<IReadOnlyList<string>>> LaunchAsync(Caller caller, LaunchInput input, CancellationToken cancellationToken) =>
         store.WriteAsync(async session =>
@@ -87,7 +87,13 @@ public sealed class InstanceService(IStore store, TimeProvider time, ResourceTim
             var ids = new List<string>();
             for (var i = 0; i < input.Amount; i++)
             {
-                ids.Add(await CreateInstanceAsync(session, caller, region, zoneId, input, disks.Value, now));
+                var id = await CreateInstanceAsync(session, caller, region, zoneId, input, disks.Value, now);
+                if (!id.IsSuccess)
+                {
+                    return id.Error;
+                }
+
+                ids.Add(id.Value);
             }
 
             await ClientTokens.RecordAsync(session, caller.AccountId, action, input.ClientToken, input.Fingerprint, string.Join(',', ids), now);
@@ -223,7 +229,10 @@ public sealed class InstanceService(IStore store, TimeProvider time, ResourceTim
                 Description = "",
                 DeleteWithInstance = true,
             };
-            var source = new PlannedSource(owner, region.Id, mapping.Encrypted, mapping.KmsKeyId);
+            // The mapping's snapshot carries the data key when it has the mapping's key.
+            var carrier = mapping.SnapshotId is null ? null : await session.GetSnapshotAsync(mapping.SnapshotId);
+            var source = new PlannedSource(owner, region.Id, mapping.Encrypted, mapping.KmsKeyId,
+                carrier is not null && carrier.KmsKeyId == mapping.KmsKeyId ? carrier.DataKey : null);
             var disk = await PlanDiskAsync(session, caller, region, request, index == 0 ? DiskTypes.System : DiskTypes.Data, source, mapping.Size,
                 mapping.SnapshotId, now);
             if (!disk.IsSuccess)
@@ -242,7 +251,7 @@ public sealed class InstanceService(IStore store, TimeProvider time, ResourceTim
                 return ErrorCatalog.SnapshotNotFound;
             }
 
-            var source = snapshot is null ? null : new PlannedSource(snapshot.AccountId, snapshot.RegionId, snapshot.Encrypted, snapshot.KmsKeyId);
+            var source = snapshot is null ? null : PlannedSource.Of(snapshot);
             var disk = await PlanDiskAsync(session, caller, region, request, DiskTypes.Data, source, snapshot?.SourceDiskSize, snapshot?.Id, now);
             if (!disk.IsSuccess)
             {
@@ -274,10 +283,11 @@ public sealed class InstanceService(IStore store, TimeProvider time, ResourceTim
 
         var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.NewDisk, source, request.Encrypted,
             request.KmsKeyId, region.Id, category.Name, now, ErrorCatalog.KmsKeyNotFoundForDisk, ErrorCatalog.KmsNotEnabled);
-        return encryption.IsSuccess ? new PlannedDisk(request, type, size, sourceSnapshotId, encryption.Value) : encryption.Error;
+        return encryption.IsSuccess ? new PlannedDisk(request, type, size, sourceSnapshotId, source, encryption.Value) : encryption.Error;
     }
 
-    private async Task<string> CreateInstanceAsync(
+    /// <summary>Inserts an instance with its planned disks; each encrypted disk gets its data key, sealed here.</summary>
+    private async Task<Result<string>> CreateInstanceAsync(
         IStoreSession session, Caller caller, Region region, string zoneId, LaunchInput input, IReadOnlyList<PlannedDisk> disks, DateTimeOffset now)
     {
         var instance = new Instance(NewIds.Create(ResourceIds.InstancePrefix, region), caller.AccountId, region.Id, zoneId, input.InstanceType,
@@ -287,10 +297,16 @@ public sealed class InstanceService(IStore store, TimeProvider time, ResourceTim
         foreach (var disk in disks)
         {
             var request = disk.Request;
+            var dataKey = await envelope.SealForAsync(session, disk.Source, caller.AccountId, region.Id, disk.Encryption);
+            if (!dataKey.IsSuccess)
+            {
+                return dataKey.Error;
+            }
+
             await session.InsertDiskAsync(new Disk(NewIds.Create(ResourceIds.DiskPrefix, region), caller.AccountId, region.Id, zoneId, request.Category,
                 DiskSizing.PerformanceLevelOf(request.Category, request.PerformanceLevel), disk.Size, request.Name, request.Description,
                 DiskStatuses.InUse, now, now, disk.Encryption.Encrypted, disk.Encryption.KeyId, disk.Encryption.Reason, disk.SourceSnapshotId,
-                disk.Type, instance.Id, disk.Type == DiskTypes.System || request.DeleteWithInstance, []));
+                disk.Type, instance.Id, disk.Type == DiskTypes.System || request.DeleteWithInstance, [], dataKey.Value));
         }
 
         return instance.Id;

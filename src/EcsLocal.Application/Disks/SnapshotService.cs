@@ -25,7 +25,7 @@ public sealed record CopySnapshotInput(
     string Fingerprint);
 
 /// <summary>The snapshot actions of one account. Each method is one store transaction.</summary>
-public sealed class SnapshotService(IStore store, TimeProvider time, ResourceTimings timings)
+public sealed class SnapshotService(IStore store, TimeProvider time, ResourceTimings timings, DataKeyEnvelope envelope)
 {
     public const string CreateSnapshotAction = "CreateSnapshot";
     public const string CopySnapshotAction = "CopySnapshot";
@@ -52,17 +52,24 @@ public sealed class SnapshotService(IStore store, TimeProvider time, ResourceTim
                 return ErrorCatalog.DiskStatusIncorrect;
             }
 
-            var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.SnapshotFromDisk,
-                new PlannedSource(disk.AccountId, disk.RegionId, disk.Encrypted, disk.KmsKeyId), EncryptedParameter.Omitted, null, disk.RegionId,
-                null, now, ErrorCatalog.KmsKeyNotFoundForDisk, ErrorCatalog.KmsNotEnabled);
+            var source = PlannedSource.Of(disk);
+            var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.SnapshotFromDisk, source,
+                EncryptedParameter.Omitted, null, disk.RegionId, null, now, ErrorCatalog.KmsKeyNotFoundForDisk, ErrorCatalog.KmsNotEnabled);
             if (!encryption.IsSuccess)
             {
                 return encryption.Error;
             }
 
+            var dataKey = await envelope.SealForAsync(session, source, caller.AccountId, disk.RegionId, encryption.Value);
+            if (!dataKey.IsSuccess)
+            {
+                return dataKey.Error;
+            }
+
             var snapshot = new Snapshot(NewIds.Create(ResourceIds.SnapshotPrefix, RegionCatalog.Find(disk.RegionId)!), caller.AccountId, disk.RegionId,
                 input.Name, input.Description, SnapshotStatuses.Progressing, now, now + timings.SnapshotCreation, disk.Id, disk.Size, disk.Type,
-                disk.Category, encryption.Value.Encrypted, encryption.Value.KeyId, encryption.Value.Reason, null, null, input.RetentionDays, input.Tags);
+                disk.Category, encryption.Value.Encrypted, encryption.Value.KeyId, encryption.Value.Reason, null, null, input.RetentionDays, input.Tags,
+                dataKey.Value);
             await session.InsertSnapshotAsync(snapshot);
             await ClientTokens.RecordAsync(session, caller.AccountId, CreateSnapshotAction, input.ClientToken, input.Fingerprint, snapshot.Id, now);
             return snapshot.Id;
@@ -145,18 +152,23 @@ public sealed class SnapshotService(IStore store, TimeProvider time, ResourceTim
                 return ErrorCatalog.SnapshotNotReady;
             }
 
-            var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.SnapshotCopy,
-                new PlannedSource(source.AccountId, source.RegionId, source.Encrypted, source.KmsKeyId), input.Encrypted, input.KmsKeyId,
-                destination.Id, null, now, ErrorCatalog.KmsKeyNotFoundForCopy, ErrorCatalog.CopyKmsNotEnabled);
+            var encryption = await EncryptionPlanner.PlanAsync(session, caller.AccountId, EncryptionOperation.SnapshotCopy, PlannedSource.Of(source),
+                input.Encrypted, input.KmsKeyId, destination.Id, null, now, ErrorCatalog.KmsKeyNotFoundForCopy, ErrorCatalog.CopyKmsNotEnabled);
             if (!encryption.IsSuccess)
             {
                 return encryption.Error;
             }
 
+            var dataKey = await envelope.SealForAsync(session, PlannedSource.Of(source), caller.AccountId, destination.Id, encryption.Value);
+            if (!dataKey.IsSuccess)
+            {
+                return dataKey.Error;
+            }
+
             var copy = new Snapshot(NewIds.Create(ResourceIds.SnapshotPrefix, destination), caller.AccountId, destination.Id, input.Name,
                 input.Description, SnapshotStatuses.Progressing, now, now + timings.SnapshotCreation, source.SourceDiskId, source.SourceDiskSize,
                 source.SourceDiskType, source.SourceDiskCategory, encryption.Value.Encrypted, encryption.Value.KeyId, encryption.Value.Reason,
-                source.RegionId, source.Id, input.RetentionDays, input.Tags);
+                source.RegionId, source.Id, input.RetentionDays, input.Tags, dataKey.Value);
             await session.InsertSnapshotAsync(copy);
             await ClientTokens.RecordAsync(session, caller.AccountId, CopySnapshotAction, input.ClientToken, input.Fingerprint, copy.Id, now);
             return copy.Id;

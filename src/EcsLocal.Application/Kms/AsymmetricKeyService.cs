@@ -97,7 +97,7 @@ public sealed class AsymmetricKeyService(IStore store, SecretProtector protector
 
     private async Task<KeyPair?> KeyPairAsync(IStoreSession session, KmsKey key, string versionId)
     {
-        var stored = await KmsCryptoService.ReadMaterialAsync(session, protector, key, versionId);
+        var stored = await KeyVault.ReadMaterialAsync(session, protector, key, versionId);
         if (stored is not null)
         {
             return new KeyPair(key.KeySpec, stored);

@@ -148,7 +148,7 @@ public sealed class KeyImportService(IStore store, SecretProtector protector, Ti
     {
         if (key.PrimaryKeyVersion.Length > 0)
         {
-            var existing = await KmsCryptoService.ReadMaterialAsync(session, protector, key, key.PrimaryKeyVersion);
+            var existing = await KeyVault.ReadMaterialAsync(session, protector, key, key.PrimaryKeyVersion);
             return existing is not null && CryptographicOperations.FixedTimeEquals(existing, material) ? key : ErrorCatalog.InvalidKeyMaterial;
         }
 

@@ -24,6 +24,8 @@ public sealed class KmsCryptoService(IStore store, SecretProtector protector, Ti
 {
     public const int MaxPlaintextBytes = 6144;
 
+    private readonly KeyVault _vault = new(protector);
+
     public Task<Result<SealedData>> EncryptAsync(
         Caller caller, string regionId, string keyIdParameter, byte[] plaintext, byte[] context, CancellationToken cancellationToken) =>
         store.WriteAsync(session => SealAsync(session, caller, regionId, keyIdParameter, plaintext, context, returnPlaintext: false), cancellationToken);
@@ -80,16 +82,7 @@ public sealed class KmsCryptoService(IStore store, SecretProtector protector, Ti
         }
 
         var current = await RotateIfDueAsync(session, key.Value);
-        var material = await MaterialAsync(session, current, current.PrimaryKeyVersion);
-        var nonce = RandomNumberGenerator.GetBytes(CiphertextBlob.NonceLength);
-        var tag = new byte[CiphertextBlob.TagLength];
-        var ciphertext = new byte[plaintext.Length];
-        using (var aes = new AesGcm(material!, CiphertextBlob.TagLength))
-        {
-            aes.Encrypt(nonce, plaintext, ciphertext, tag, context);
-        }
-
-        var blob = new CiphertextBlob(current.Id, current.PrimaryKeyVersion, nonce, tag, ciphertext);
+        var blob = await _vault.SealAsync(session, current, plaintext, context, time.GetUtcNow());
         return new SealedData(blob.Encode(), current.Id, current.PrimaryKeyVersion, returnPlaintext ? plaintext : null);
     }
 
@@ -127,19 +120,8 @@ public sealed class KmsCryptoService(IStore store, SecretProtector protector, Ti
             return key.Error;
         }
 
-        var material = await MaterialAsync(session, key.Value, blob.VersionId);
-        if (material is null)
-        {
-            return ErrorCatalog.InvalidCiphertext;
-        }
-
-        var plaintext = new byte[blob.Ciphertext.Length];
-        try
-        {
-            using var aes = new AesGcm(material, CiphertextBlob.TagLength);
-            aes.Decrypt(blob.Nonce, blob.Ciphertext, blob.Tag, plaintext, context);
-        }
-        catch (AuthenticationTagMismatchException)
+        var plaintext = await _vault.OpenAsync(session, key.Value, blob, context);
+        if (plaintext is null)
         {
             return ErrorCatalog.InvalidCiphertext;
         }
@@ -176,45 +158,4 @@ public sealed class KmsCryptoService(IStore store, SecretProtector protector, Ti
             _ => key,
         };
     }
-
-    /// <summary>
-    /// Returns the material of a key version, creating it for the primary version of a key made before material was
-    /// stored (and for the service key, which ECS creates). Returns null for an unknown version.
-    /// </summary>
-    private async Task<byte[]?> MaterialAsync(IStoreSession session, KmsKey key, string versionId)
-    {
-        return await ReadMaterialAsync(session, protector, key, versionId) ?? await CreatePrimaryMaterialAsync(session, key, versionId);
-    }
-
-    /// <summary>Returns the stored material of a key version, or null when the version has none.</summary>
-    public static async Task<byte[]?> ReadMaterialAsync(IStoreSession session, SecretProtector protector, KmsKey key, string versionId)
-    {
-        var version = await session.GetKeyVersionAsync(key.AccountId, key.RegionId, key.Id, versionId);
-        return version is null ? null : Convert.FromBase64String(protector.Unprotect(version.ProtectedMaterial, $"{key.Id}/{versionId}"));
-    }
-
-    private async Task<byte[]?> CreatePrimaryMaterialAsync(IStoreSession session, KmsKey key, string versionId)
-    {
-        var associatedData = $"{key.Id}/{versionId}";
-        if (versionId != key.PrimaryKeyVersion || key.Origin == KeyOrigins.External)
-        {
-            return null;
-        }
-
-        var material = RandomNumberGenerator.GetBytes(MaterialLength(key.KeySpec));
-        await session.InsertKeyVersionAsync(new KeyVersion(key.AccountId, key.RegionId, key.Id, versionId, time.GetUtcNow(),
-            protector.Protect(Convert.ToBase64String(material), associatedData)));
-        return material;
-    }
-
-    /// <summary>
-    /// Returns the AES key length for a symmetric key spec. NOTE: Aliyun_SM4 keys use 16-byte AES-GCM material here,
-    /// because .NET has no SM4; ciphertexts are not interchangeable with the real service's.
-    /// </summary>
-    private static int MaterialLength(string keySpec) => keySpec switch
-    {
-        "Aliyun_AES_128" or "Aliyun_SM4" => 16,
-        "Aliyun_AES_192" => 24,
-        _ => 32,
-    };
 }

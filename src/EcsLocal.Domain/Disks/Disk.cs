@@ -23,6 +23,10 @@ public sealed record ResourceTag(string Key, string Value);
 /// what the decision engine chose when the disk was created.
 /// </summary>
 /// <param name="ReadyAt">When a disk in Creating becomes Available.</param>
+/// <param name="DataKey">
+/// For an encrypted disk, the disk's data key sealed under its KMS key (a KMS ciphertext blob); null for a plain disk
+/// and for a disk stored before envelope encryption.
+/// </param>
 public sealed record Disk(
     string Id,
     string AccountId,
@@ -43,7 +47,8 @@ public sealed record Disk(
     string Type,
     string? InstanceId,
     bool DeleteWithInstance,
-    IReadOnlyList<ResourceTag> Tags)
+    IReadOnlyList<ResourceTag> Tags,
+    string? DataKey = null)
 {
     /// <summary>Returns the status at <paramref name="now"/>, counting a creation that is due as finished.</summary>
     public string StatusAt(DateTimeOffset now) => Status == DiskStatuses.Creating && ReadyAt <= now ? DiskStatuses.Available : Status;

@@ -9,6 +9,7 @@ public static class SnapshotStatuses
 }
 
 /// <summary>A snapshot of a disk, or a copy of another snapshot. It keeps the encryption its source had or was given.</summary>
+/// <param name="DataKey">The data key of the snapshot's disk, sealed under the snapshot's KMS key; null when not encrypted.</param>
 /// <param name="SourceRegionId">For a copy, the region of the snapshot it was copied from; null for a snapshot of a disk.</param>
 public sealed record Snapshot(
     string Id,
@@ -29,7 +30,8 @@ public sealed record Snapshot(
     string? SourceRegionId,
     string? SourceSnapshotId,
     int? RetentionDays,
-    IReadOnlyList<ResourceTag> Tags)
+    IReadOnlyList<ResourceTag> Tags,
+    string? DataKey = null)
 {
     public string StatusAt(DateTimeOffset now) => Status == SnapshotStatuses.Progressing && ReadyAt <= now ? SnapshotStatuses.Accomplished : Status;
 
