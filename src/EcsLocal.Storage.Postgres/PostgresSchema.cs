@@ -234,5 +234,46 @@ internal static class PostgresSchema
         ALTER TABLE disks ADD COLUMN data_key text;
         ALTER TABLE snapshots ADD COLUMN data_key text;
         """,
+        """
+        ALTER TABLE access_keys ADD COLUMN user_name text COLLATE "C";
+        ALTER TABLE account_roles ADD COLUMN role_id text NOT NULL DEFAULT '';
+        ALTER TABLE account_roles ADD COLUMN description text NOT NULL DEFAULT '';
+        ALTER TABLE account_roles ADD COLUMN trust_policy text NOT NULL DEFAULT '';
+        ALTER TABLE account_roles ADD COLUMN max_session_duration integer NOT NULL DEFAULT 3600;
+        ALTER TABLE account_roles ADD COLUMN created_at bigint NOT NULL DEFAULT 0;
+        UPDATE account_roles SET
+            role_id = (1000000000000000 + floor(random() * 9000000000000000))::bigint::text,
+            description = 'ECS will use this role to access your resources in other services.',
+            trust_policy = '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}],"Version":"1"}',
+            created_at = (SELECT created_at FROM accounts WHERE accounts.id = account_roles.account_id);
+        CREATE TABLE ram_users (
+            account_id text NOT NULL REFERENCES accounts (id),
+            user_name text COLLATE "C" NOT NULL,
+            user_id text NOT NULL,
+            display_name text NOT NULL,
+            comments text NOT NULL,
+            create_date bigint NOT NULL,
+            update_date bigint NOT NULL,
+            PRIMARY KEY (account_id, user_name)
+        );
+        CREATE TABLE ram_policies (
+            account_id text NOT NULL REFERENCES accounts (id),
+            policy_name text COLLATE "C" NOT NULL,
+            description text NOT NULL,
+            document text NOT NULL,
+            create_date bigint NOT NULL,
+            update_date bigint NOT NULL,
+            PRIMARY KEY (account_id, policy_name)
+        );
+        CREATE TABLE ram_user_policies (
+            account_id text NOT NULL REFERENCES accounts (id),
+            user_name text COLLATE "C" NOT NULL,
+            policy_type text NOT NULL,
+            policy_name text COLLATE "C" NOT NULL,
+            attach_date bigint NOT NULL,
+            PRIMARY KEY (account_id, user_name, policy_type, policy_name)
+        );
+        CREATE INDEX ram_user_policies_by_policy ON ram_user_policies (account_id, policy_type, policy_name);
+        """,
     ];
 }

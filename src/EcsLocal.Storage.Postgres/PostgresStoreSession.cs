@@ -1,4 +1,5 @@
 using EcsLocal.Application.Storage;
+using EcsLocal.Domain.Access;
 using EcsLocal.Domain.Accounts;
 using EcsLocal.Domain.Encryption;
 using EcsLocal.Domain.Kms;
@@ -31,29 +32,35 @@ internal sealed partial class PostgresStoreSession(NpgsqlConnection connection, 
         await _sql.QueryAsync("SELECT id, created_at, default_encryption_allowed FROM accounts ORDER BY created_at, id", ReadAccount);
 
     public Task<AccessKey?> GetAccessKeyAsync(string accessKeyId) =>
-        _sql.SingleAsync("SELECT id, account_id, status, created_at, protected_secret FROM access_keys WHERE id = @id",
+        _sql.SingleAsync("SELECT id, account_id, status, created_at, protected_secret, user_name FROM access_keys WHERE id = @id",
             ReadAccessKey, ("@id", accessKeyId));
 
     public Task InsertAccessKeyAsync(AccessKey accessKey) =>
         _sql.ExecuteAsync(
-            "INSERT INTO access_keys (id, account_id, status, created_at, protected_secret) VALUES (@id, @account, @status, @created, @secret)",
+            "INSERT INTO access_keys (id, account_id, status, created_at, protected_secret, user_name) " +
+            "VALUES (@id, @account, @status, @created, @secret, @user)",
             ("@id", accessKey.Id), ("@account", accessKey.AccountId), ("@status", accessKey.Status.ToString()),
-            ("@created", Time(accessKey.CreatedAt)), ("@secret", accessKey.ProtectedSecret));
+            ("@created", Time(accessKey.CreatedAt)), ("@secret", accessKey.ProtectedSecret), ("@user", accessKey.UserName));
 
     public Task UpdateAccessKeyStatusAsync(string accessKeyId, AccessKeyStatus status) =>
         _sql.ExecuteAsync("UPDATE access_keys SET status = @status WHERE id = @id", ("@id", accessKeyId), ("@status", status.ToString()));
 
     public async Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string accountId) =>
-        await _sql.QueryAsync("SELECT id, account_id, status, created_at, protected_secret FROM access_keys WHERE account_id = @account ORDER BY created_at, id",
+        await _sql.QueryAsync("SELECT id, account_id, status, created_at, protected_secret, user_name FROM access_keys WHERE account_id = @account ORDER BY created_at, id",
             ReadAccessKey, ("@account", accountId));
 
     public async Task<bool> HasRoleAsync(string accountId, string roleName) =>
         await _sql.ScalarAsync("SELECT COUNT(*) FROM account_roles WHERE account_id = @account AND role_name = @role",
             ("@account", accountId), ("@role", roleName)) > 0;
 
-    public Task AddRoleAsync(string accountId, string roleName) =>
-        _sql.ExecuteAsync("INSERT INTO account_roles (account_id, role_name) VALUES (@account, @role) ON CONFLICT DO NOTHING",
-            ("@account", accountId), ("@role", roleName));
+    public Task AddRoleAsync(RamRole role) =>
+        _sql.ExecuteAsync(
+            """
+            INSERT INTO account_roles (account_id, role_name, role_id, description, trust_policy, max_session_duration, created_at)
+            VALUES (@account, @role, @roleId, @description, @trust, @maxSession, @created) ON CONFLICT DO NOTHING
+            """,
+            ("@account", role.AccountId), ("@role", role.RoleName), ("@roleId", role.RoleId), ("@description", role.Description),
+            ("@trust", role.AssumeRolePolicyDocument), ("@maxSession", role.MaxSessionDuration), ("@created", Time(role.CreateDate)));
 
     public Task RemoveRoleAsync(string accountId, string roleName) =>
         _sql.ExecuteAsync("DELETE FROM account_roles WHERE account_id = @account AND role_name = @role", ("@account", accountId), ("@role", roleName));
@@ -255,7 +262,7 @@ internal sealed partial class PostgresStoreSession(NpgsqlConnection connection, 
 
     private static AccessKey ReadAccessKey(NpgsqlDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), Enum.Parse<AccessKeyStatus>(reader.GetString(2)), ReadTime(reader, 3),
-            (byte[])reader.GetValue(4));
+            (byte[])reader.GetValue(4), ReadOptionalString(reader, 5));
 
     private static KmsAlias ReadAlias(NpgsqlDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ReadTime(reader, 4));

@@ -247,5 +247,46 @@ internal static class SqliteSchema
         ALTER TABLE disks ADD COLUMN data_key TEXT;
         ALTER TABLE snapshots ADD COLUMN data_key TEXT;
         """,
+        """
+        ALTER TABLE access_keys ADD COLUMN user_name TEXT;
+        ALTER TABLE account_roles ADD COLUMN role_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE account_roles ADD COLUMN description TEXT NOT NULL DEFAULT '';
+        ALTER TABLE account_roles ADD COLUMN trust_policy TEXT NOT NULL DEFAULT '';
+        ALTER TABLE account_roles ADD COLUMN max_session_duration INTEGER NOT NULL DEFAULT 3600;
+        ALTER TABLE account_roles ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+        UPDATE account_roles SET
+            role_id = CAST(1000000000000000 + abs(random() % 9000000000000000) AS TEXT),
+            description = 'ECS will use this role to access your resources in other services.',
+            trust_policy = '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}],"Version":"1"}',
+            created_at = (SELECT created_at FROM accounts WHERE accounts.id = account_roles.account_id);
+        CREATE TABLE ram_users (
+            account_id TEXT NOT NULL REFERENCES accounts (id),
+            user_name TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            comments TEXT NOT NULL,
+            create_date INTEGER NOT NULL,
+            update_date INTEGER NOT NULL,
+            PRIMARY KEY (account_id, user_name)
+        );
+        CREATE TABLE ram_policies (
+            account_id TEXT NOT NULL REFERENCES accounts (id),
+            policy_name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            document TEXT NOT NULL,
+            create_date INTEGER NOT NULL,
+            update_date INTEGER NOT NULL,
+            PRIMARY KEY (account_id, policy_name)
+        );
+        CREATE TABLE ram_user_policies (
+            account_id TEXT NOT NULL REFERENCES accounts (id),
+            user_name TEXT NOT NULL,
+            policy_type TEXT NOT NULL,
+            policy_name TEXT NOT NULL,
+            attach_date INTEGER NOT NULL,
+            PRIMARY KEY (account_id, user_name, policy_type, policy_name)
+        );
+        CREATE INDEX ram_user_policies_by_policy ON ram_user_policies (account_id, policy_type, policy_name);
+        """,
     ];
 }

@@ -1,5 +1,6 @@
 using EcsLocal.Application.Storage;
 using EcsLocal.Domain;
+using EcsLocal.Domain.Access;
 using EcsLocal.Domain.Accounts;
 using EcsLocal.Domain.Encryption;
 using EcsLocal.Domain.Errors;
@@ -70,8 +71,8 @@ public abstract partial class StoreContract : IAsyncLifetime
     [SkippableFact]
     public async Task Roles_are_added_once_and_removed()
     {
-        await WriteAsync(session => session.AddRoleAsync(AccountId, ServiceRoles.DiskEncryptDefault));
-        await WriteAsync(session => session.AddRoleAsync(AccountId, ServiceRoles.DiskEncryptDefault));
+        await WriteAsync(session => session.AddRoleAsync(RamRole.ForEcs(AccountId, ServiceRoles.DiskEncryptDefault, "1000000000000001", Now)));
+        await WriteAsync(session => session.AddRoleAsync(RamRole.ForEcs(AccountId, ServiceRoles.DiskEncryptDefault, "1000000000000001", Now)));
 
         Assert.True(await Store.ReadAsync(session => session.HasRoleAsync(AccountId, ServiceRoles.DiskEncryptDefault), CancellationToken.None));
         Assert.False(await Store.ReadAsync(session => session.HasRoleAsync(OtherAccountId, ServiceRoles.DiskEncryptDefault), CancellationToken.None));

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using EcsLocal.Application.Disks;
 using EcsLocal.Application.Security;
 using EcsLocal.Application.Storage;
 using EcsLocal.Domain;
+using EcsLocal.Domain.Access;
 using EcsLocal.Domain.Accounts;
 using EcsLocal.Domain.Regions;
 
@@ -20,7 +22,7 @@ public sealed class AccountAdministration(IStore store, SecretProtector protecto
 
     public Task<Result<Account>> CreateAccountAsync(string? accountId, bool allowListed, bool withServiceRoles, CancellationToken cancellationToken)
     {
-        var id = accountId ?? NewAccountId();
+        var id = accountId ?? NewIds.SixteenDigits();
         if (!AccountIds.IsValid(id))
         {
             return Task.FromResult(Result<Account>.Failure(AdministrationErrors.InvalidAccountId.Format(id)));
@@ -37,7 +39,7 @@ public sealed class AccountAdministration(IStore store, SecretProtector protecto
             await session.InsertAccountAsync(account);
             foreach (var role in withServiceRoles ? ServiceRoles.Defaults : [])
             {
-                await session.AddRoleAsync(id, role);
+                await session.AddRoleAsync(RamRole.ForEcs(id, role, NewIds.SixteenDigits(), account.CreatedAt));
             }
 
             return account;
@@ -114,7 +116,7 @@ public sealed class AccountAdministration(IStore store, SecretProtector protecto
 
             if (present)
             {
-                await session.AddRoleAsync(accountId, roleName);
+                await session.AddRoleAsync(RamRole.ForEcs(accountId, roleName, NewIds.SixteenDigits(), time.GetUtcNow()));
             }
             else
             {
@@ -151,6 +153,4 @@ public sealed class AccountAdministration(IStore store, SecretProtector protecto
     public Task<IReadOnlyList<string>> ListRegionsWithoutDefaultEncryptionAsync(CancellationToken cancellationToken) =>
         store.ReadAsync(session => session.ListDefaultEncryptionWithheldRegionsAsync(), cancellationToken);
 
-    private static string NewAccountId() =>
-        RandomNumberGenerator.GetString("123456789", 1) + RandomNumberGenerator.GetString("0123456789", 15);
 }

@@ -14,7 +14,7 @@ public sealed class StoreAccessKeyDirectory(IStore store, SecretProtector protec
         return accessKey is null
             ? null
             : new AccessKeyCredential(accessKey.Id, accessKey.AccountId, protector.Unprotect(accessKey.ProtectedSecret, accessKey.Id),
-                accessKey.Status == AccessKeyStatus.Active);
+                accessKey.Status == AccessKeyStatus.Active, accessKey.UserName);
     }
 }
 

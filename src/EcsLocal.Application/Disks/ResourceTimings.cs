@@ -14,4 +14,7 @@ internal static class NewIds
 {
     public static string Create(string prefix, Region region) =>
         ResourceIds.Format(prefix, region, RandomNumberGenerator.GetString(ResourceIds.RandomAlphabet, ResourceIds.RandomLength));
+
+    /// <summary>Returns a random 16-digit id without a leading zero, the form of account, RAM user and role ids.</summary>
+    public static string SixteenDigits() => RandomNumberGenerator.GetString("123456789", 1) + RandomNumberGenerator.GetString("0123456789", 15);
 }

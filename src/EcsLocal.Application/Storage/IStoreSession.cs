@@ -1,3 +1,4 @@
+using EcsLocal.Domain.Access;
 using EcsLocal.Domain.Accounts;
 using EcsLocal.Domain.Disks;
 using EcsLocal.Domain.Encryption;
@@ -39,13 +40,49 @@ public interface IStoreSession
 
     Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string accountId);
 
+    Task DeleteAccessKeyAsync(string accessKeyId);
+
     Task<bool> HasRoleAsync(string accountId, string roleName);
 
-    Task AddRoleAsync(string accountId, string roleName);
+    /// <summary>Adds a role; a role of that name that the account already has stays as it is.</summary>
+    Task AddRoleAsync(RamRole role);
 
     Task RemoveRoleAsync(string accountId, string roleName);
 
     Task<IReadOnlyList<string>> ListRolesAsync(string accountId);
+
+    Task<RamRole?> GetRoleAsync(string accountId, string roleName);
+
+    /// <summary>Lists the roles of an account by name.</summary>
+    Task<IReadOnlyList<RamRole>> ListRoleDetailsAsync(string accountId);
+
+    Task<RamUser?> GetUserAsync(string accountId, string userName);
+
+    Task InsertUserAsync(RamUser user);
+
+    Task DeleteUserAsync(string accountId, string userName);
+
+    /// <summary>Lists the RAM users of an account by name.</summary>
+    Task<IReadOnlyList<RamUser>> ListUsersAsync(string accountId);
+
+    Task<CustomPolicy?> GetCustomPolicyAsync(string accountId, string policyName);
+
+    Task InsertCustomPolicyAsync(CustomPolicy policy);
+
+    Task DeleteCustomPolicyAsync(string accountId, string policyName);
+
+    /// <summary>Lists the custom policies of an account by name.</summary>
+    Task<IReadOnlyList<CustomPolicy>> ListCustomPoliciesAsync(string accountId);
+
+    Task InsertPolicyAttachmentAsync(PolicyAttachment attachment);
+
+    Task DeletePolicyAttachmentAsync(string accountId, string userName, string policyType, string policyName);
+
+    /// <summary>Lists the policies attached to a user, oldest attachment first.</summary>
+    Task<IReadOnlyList<PolicyAttachment>> ListUserPolicyAttachmentsAsync(string accountId, string userName);
+
+    /// <summary>Lists the users a policy of the account is attached to.</summary>
+    Task<IReadOnlyList<PolicyAttachment>> ListPolicyAttachmentsAsync(string accountId, string policyType, string policyName);
 
     /// <summary>Returns whether the operator marked the region as not offering account-level default encryption.</summary>
     Task<bool> IsDefaultEncryptionWithheldAsync(string regionId);

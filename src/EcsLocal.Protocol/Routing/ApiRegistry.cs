@@ -11,6 +11,7 @@ public sealed record ApiProduct(string Name, string Version, bool UpperCaseReque
 {
     public static readonly ApiProduct Ecs = new("Ecs", "2014-05-26", true, "ecs.aliyuncs.com", false);
     public static readonly ApiProduct Kms = new("Kms", "2016-01-20", false, "kms.{0}.aliyuncs.com", true);
+    public static readonly ApiProduct Ram = new("Ram", "2015-05-01", true, "ram.aliyuncs.com", false);
 
     public string NewRequestId()
     {

@@ -1,10 +1,15 @@
 namespace EcsLocal.Protocol.Signatures;
 
-/// <summary>An AccessKey as the authenticator needs it: the plain secret and the owning account.</summary>
-public sealed record AccessKeyCredential(string AccessKeyId, string AccountId, string Secret, bool IsActive);
+/// <summary>An AccessKey as the authenticator needs it: the plain secret, the owning account and RAM user.</summary>
+/// <param name="UserName">The RAM user that owns the key; null for a key of the account itself.</param>
+public sealed record AccessKeyCredential(string AccessKeyId, string AccountId, string Secret, bool IsActive, string? UserName = null);
 
-/// <summary>The authenticated caller of a request.</summary>
-public sealed record Caller(string AccountId, string AccessKeyId);
+/// <summary>The authenticated caller of a request: an account, or a RAM user of it when <see cref="UserName"/> is set.</summary>
+public sealed record Caller(string AccountId, string AccessKeyId, string? UserName = null)
+{
+    /// <summary>Whether the caller signed with a RAM user's AccessKey, so that the user's policies decide what it may do.</summary>
+    public bool IsRamUser => UserName is not null;
+}
 
 /// <summary>Finds AccessKeys by id for signature verification.</summary>
 public interface IAccessKeyDirectory

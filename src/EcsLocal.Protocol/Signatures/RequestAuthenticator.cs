@@ -155,7 +155,7 @@ public sealed class RequestAuthenticator(IAccessKeyDirectory accessKeys, INonceR
         // A nonce must stay remembered as long as a request carrying it could still pass the timestamp check.
         var expiresAt = time.GetUtcNow() + TimestampWindow + TimestampWindow;
         var fresh = await nonces.TryRegisterAsync(credential.AccessKeyId, nonce, expiresAt, cancellationToken);
-        return fresh ? new Caller(credential.AccountId, credential.AccessKeyId) : ErrorCatalog.SignatureNonceUsed;
+        return fresh ? new Caller(credential.AccountId, credential.AccessKeyId, credential.UserName) : ErrorCatalog.SignatureNonceUsed;
     }
 
     private static bool FixedTimeEquals(string expected, string actual) =>
