@@ -10,6 +10,9 @@ passed=0
 failed=0
 status=0
 log_dir=$(mktemp -d)
+# The test servers of every runner write their logs here; the log audit reads them at the end.
+export ECSLOCAL_TEST_LOG_DIR="$log_dir/server-logs"
+mkdir -p "$ECSLOCAL_TEST_LOG_DIR"
 
 fail_step() {
   echo "FAILED: $1" >&2
@@ -77,6 +80,19 @@ if (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error); then
   fi
 else
   fail_step "npm ci in tests/sdk"
+fi
+
+echo "== Log audit (no secret, signature or key material in any server log)"
+node --test --test-reporter=tap tests/sdk/audit/log-audit.js 2>&1 | tee "$log_dir/audit.log"
+result=${PIPESTATUS[0]}
+p=$(grep -E "^# pass [0-9]+" "$log_dir/audit.log" | tail -n 1 | awk '{print $3}')
+f=$(grep -E "^# fail [0-9]+" "$log_dir/audit.log" | tail -n 1 | awk '{print $3}')
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-0}))
+if [[ -z "$p" ]]; then
+  fail_step "log audit printed no totals"
+elif [[ $result -ne 0 ]]; then
+  status=1
 fi
 
 rm -rf "$log_dir"

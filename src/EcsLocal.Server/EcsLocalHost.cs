@@ -103,6 +103,7 @@ public static class EcsLocalHost
         services.AddSingleton<IAccessKeyDirectory, StoreAccessKeyDirectory>();
         services.AddSingleton<INonceRegistry, StoreNonceRegistry>();
         services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<IRequestAuthorizer, RamAuthorizer>();
         services.AddSingleton<KmsService>();
         services.AddSingleton<DefaultEncryptionService>();
         services.AddSingleton(new ResourceTimings(

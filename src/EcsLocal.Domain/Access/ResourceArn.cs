@@ -23,7 +23,6 @@ public static class ResourceArn
         Create("ecs", regionId, accountId, "instance", instanceId);
 
     /// <summary>Returns the ARN of the account's default disk encryption setting in a region, whose id is always <c>*</c>.</summary>
-    /// <remarks>NOTE: this resource type is not confirmed against the ECS RAM authorization table.</remarks>
     public static string DiskEncryptionDefaultConfig(string regionId, string accountId) =>
         Create("ecs", regionId, accountId, "diskencryptiondefaultconfig", "*");
 

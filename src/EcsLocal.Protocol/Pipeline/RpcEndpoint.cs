@@ -29,6 +29,7 @@ public sealed class RpcEndpointOptions
 public sealed class RpcEndpoint(
     ApiRegistry registry,
     RequestAuthenticator authenticator,
+    IRequestAuthorizer authorizer,
     RpcEndpointOptions options,
     ILogger<RpcEndpoint> logger)
 {
@@ -120,7 +121,13 @@ public sealed class RpcEndpoint(
         }
 
         onAuthenticated(caller.Value);
-        var context = new ActionContext(operation, request.Parameters, caller.Value, requestId, region);
+        var context = new ActionContext(operation, request.Parameters, caller.Value, requestId, region,
+            http.Connection.RemoteIpAddress?.ToString() ?? "");
+        if (caller.Value.IsRamUser && await authorizer.AuthorizeAsync(context, cancellationToken) is { } denied)
+        {
+            RpcLog.AccessDenied(logger, version, action, caller.Value.AccountId, caller.Value.UserName!, requestId);
+            return denied;
+        }
         var result = await operation.Handler(context, cancellationToken);
         if (result.Error is not null)
         {

@@ -17,4 +17,8 @@ internal static partial class RpcLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
         Message = "Request {RequestId} was rejected with {StatusCode} {ErrorCode} before it reached an action")]
     public static partial void RequestRejected(ILogger logger, string requestId, int statusCode, string errorCode);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information,
+        Message = "{Version} {Action} by RAM user {UserName} of account {AccountId} was denied by its policies, request {RequestId}")]
+    public static partial void AccessDenied(ILogger logger, string version, string action, string accountId, string userName, string requestId);
 }

@@ -32,12 +32,14 @@ public enum SupportLevel
 /// The region named by the Host header (<c>kms.cn-shanghai.example:8191</c>), else the configured default region;
 /// KMS actions take their region from it because they carry no RegionId.
 /// </param>
+/// <param name="SourceIp">The address of the client, for the acs:SourceIp condition of RAM policies.</param>
 public sealed record ActionContext(
     ApiOperation Operation,
     RequestParameters Parameters,
     Caller Caller,
     string RequestId,
-    string EndpointRegionId);
+    string EndpointRegionId,
+    string SourceIp = "");
 
 /// <summary>A handler's outcome: a success body (serialized with its exact property names) or a catalogue error.</summary>
 public sealed record ActionResult(object? Body, ServiceError? Error)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using EcsLocal.Application.Accounts;
 using EcsLocal.Application.Storage;
+using EcsLocal.Domain.Access;
+using EcsLocal.Domain.Accounts;
 using EcsLocal.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -121,11 +123,44 @@ public sealed class TestServer : IAsyncDisposable
         return Client(key.Value.AccessKeyId, key.Value.Secret);
     }
 
+    /// <summary>
+    /// Creates a RAM user of the bootstrap account with an AccessKey and attached policies, written to the store
+    /// directly, and returns a client signed with the user's key. A policy is a system policy name or a custom
+    /// policy document.
+    /// </summary>
+    public async Task<SignedClient> RamUserClientAsync(string userName, params string[] policies)
+    {
+        var (store, protector) = await EcsLocalHost.OpenStoreAsync(Options, CancellationToken.None, mustExist: true);
+        var accessKeyId = $"LTAIuser{userName}";
+        var secret = $"secret-of-{userName}";
+        var now = TimeProvider.System.GetUtcNow();
+        await store.WriteAsync(async session =>
+        {
+            await session.InsertUserAsync(new RamUser(AccountId, userName, "2000000000000001", userName, "", now, now));
+            await session.InsertAccessKeyAsync(new AccessKey(accessKeyId, AccountId, AccessKeyStatus.Active, now, protector.Protect(secret, accessKeyId), userName));
+            foreach (var (policy, index) in policies.Select((policy, index) => (policy, index)))
+            {
+                var type = policy.StartsWith('{') ? PolicyTypes.Custom : PolicyTypes.System;
+                var name = type == PolicyTypes.Custom ? $"{userName}-policy-{index}" : policy;
+                if (type == PolicyTypes.Custom)
+                {
+                    await session.InsertCustomPolicyAsync(new CustomPolicy(AccountId, name, "", policy, now, now));
+                }
+
+                await session.InsertPolicyAttachmentAsync(new PolicyAttachment(AccountId, userName, type, name, now.AddSeconds(index)));
+            }
+
+            return Domain.Result<bool>.Success(true);
+        }, CancellationToken.None);
+        return Client(accessKeyId, secret);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
+        Log.KeepForAudit();
     }
 }
 
@@ -135,6 +170,18 @@ public sealed class CapturedLog : ILoggerProvider
     public ConcurrentQueue<string> Lines { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    /// <summary>
+    /// Writes the lines to a new file in ECSLOCAL_TEST_LOG_DIR, when it is set, for the log audit that checks after
+    /// the whole test run that no line carries a secret.
+    /// </summary>
+    public void KeepForAudit()
+    {
+        if (Environment.GetEnvironmentVariable("ECSLOCAL_TEST_LOG_DIR") is { Length: > 0 } directory)
+        {
+            File.WriteAllLines(Path.Combine(directory, $"dotnet-server-{Guid.NewGuid():N}.log"), Lines);
+        }
+    }
 
     public void Dispose()
     {

@@ -69,6 +69,7 @@ function startServer({ dataDir, accountId, extraArgs = [], env: extraEnv = {} } 
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => { stderr += chunk; });
+  keepLog(child);
 
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => {
@@ -117,6 +118,21 @@ function startServer({ dataDir, accountId, extraArgs = [], env: extraEnv = {} } 
       });
     });
   });
+}
+
+/**
+ * Appends everything the server writes to a file in ECSLOCAL_TEST_LOG_DIR, when it is set, so that the
+ * log audit after the whole test run can check that no line carries a secret.
+ */
+function keepLog(child) {
+  const logDir = process.env.ECSLOCAL_TEST_LOG_DIR;
+  if (!logDir) {
+    return;
+  }
+  const file = fs.createWriteStream(path.join(logDir, `sdk-server-${process.pid}-${child.pid}.log`), { flags: 'a' });
+  child.stdout.on('data', (chunk) => file.write(chunk));
+  child.stderr.on('data', (chunk) => file.write(chunk));
+  child.once('exit', () => file.end());
 }
 
 /** Sends SIGTERM and waits for the exit, using SIGKILL after SHUTDOWN_TIMEOUT_MS. */
