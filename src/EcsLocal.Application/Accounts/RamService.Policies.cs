@@ -47,7 +47,7 @@ public sealed partial class RamService
                 return ErrorCatalog.RamPolicyLimitExceeded;
             }
 
-            var now = Now();
+            var now = time.GetUtcNow();
             var policy = new CustomPolicy(caller.AccountId, policyName, description ?? "", document, now, now);
             await session.InsertCustomPolicyAsync(policy);
             return policy;
@@ -137,7 +137,7 @@ public sealed partial class RamService
                 return ErrorCatalog.RamUserPolicyLimitExceeded;
             }
 
-            await session.InsertPolicyAttachmentAsync(new PolicyAttachment(caller.AccountId, userName, policyType, policyName, Now()));
+            await session.InsertPolicyAttachmentAsync(new PolicyAttachment(caller.AccountId, userName, policyType, policyName, time.GetUtcNow()));
             return Unit.Value;
         }, cancellationToken);
 

@@ -30,7 +30,7 @@ public sealed partial class RamService
             }
 
             var role = new RamRole(caller.AccountId, input.RoleName, NewIds.SixteenDigits(), input.Description ?? "", input.AssumeRolePolicyDocument,
-                input.MaxSessionDuration, Now());
+                input.MaxSessionDuration, time.GetUtcNow());
             await session.AddRoleAsync(role);
             return role;
         }, cancellationToken);

@@ -40,7 +40,7 @@ public sealed partial class RamService(IStore store, SecretProtector protector, 
                 return ErrorCatalog.RamUserLimitExceeded;
             }
 
-            var now = Now();
+            var now = time.GetUtcNow();
 
             // NOTE: RAM's examples show the user name as the display name when none is given; that default is assumed here.
             var user = new RamUser(caller.AccountId, input.UserName, NewIds.SixteenDigits(), input.DisplayName ?? input.UserName,
@@ -109,7 +109,7 @@ public sealed partial class RamService(IStore store, SecretProtector protector, 
             }
 
             var secret = AccessKeyGenerator.NewSecret();
-            var accessKey = new AccessKey(id, caller.AccountId, AccessKeyStatus.Active, Now(), protector.Protect(secret, id), owner.Value);
+            var accessKey = new AccessKey(id, caller.AccountId, AccessKeyStatus.Active, time.GetUtcNow(), protector.Protect(secret, id), owner.Value);
             await session.InsertAccessKeyAsync(accessKey);
             return new IssuedRamAccessKey(accessKey, secret);
         }, cancellationToken);
@@ -205,12 +205,5 @@ public sealed partial class RamService(IStore store, SecretProtector protector, 
         return page.Count > maxItems
             ? new RamPage<T>(page[..maxItems], key(page[maxItems]))
             : new RamPage<T>(page, null);
-    }
-
-    /// <summary>Returns the current time to the second, the precision of every RAM time field.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
     }
 }
