@@ -126,7 +126,7 @@ async function collectPages(list, maxItems) {
 }
 
 describe('users', () => {
-  test('CreateUser and GetUser return the documented fields', async () => {
+  test('CreateUser and GetUser fields', async () => {
     const account = await newAccount();
     const startedMs = Date.now();
     const created = await createUser(account.ram, {
@@ -153,7 +153,7 @@ describe('users', () => {
     });
   });
 
-  test('CreateUser without DisplayName uses the user name', async () => {
+  test('DisplayName defaults to UserName', async () => {
     const account = await newAccount();
     const created = await createUser(account.ram, { userName: 'bob.ops_1', mobilePhone: '86-18600000000', email: 'bob@example.com' });
     assert.equal(created.body.user.displayName, 'bob.ops_1');
@@ -204,7 +204,7 @@ describe('users', () => {
     assert.deepEqual(listed.body.users.user, []);
   });
 
-  test('GetUser of an unknown user returns EntityNotExist.User', async () => {
+  test('GetUser of unknown user fails', async () => {
     const account = await newAccount();
     await assertRamError(getUser(account.ram, 'nobody'), 'EntityNotExist.User', 404, 'The user does not exist.');
     await assertRamError(getUser(account.ram, 'no body'), 'InvalidParameter.UserName.InvalidChars', 400);
@@ -240,10 +240,10 @@ describe('users', () => {
     assert.match(first.updateDate, TIMESTAMP_PATTERN);
 
     // A single user is still sent as a JSON array.
-    const one = await account.raw.call('ListUsers', { MaxItems: 1 });
-    assert.equal(Array.isArray(one.Users.User), true);
-    assert.equal(one.Users.User.length, 1);
-    assert.equal(one.IsTruncated, true);
+    const singleUser = await account.raw.call('ListUsers', { MaxItems: 1 });
+    assert.equal(Array.isArray(singleUser.Users.User), true);
+    assert.equal(singleUser.Users.User.length, 1);
+    assert.equal(singleUser.IsTruncated, true);
   });
 
   test('ListUsers rejects invalid paging values', async (t) => {
@@ -271,7 +271,7 @@ describe('users', () => {
     await assertRamError(deleteUser(account.ram, undefined), 'MissingParameter', 400);
   });
 
-  test('DeleteUser with an AccessKey or a policy returns DeleteConflict', async () => {
+  test('DeleteUser conflicts with keys and policies', async () => {
     const account = await newAccount();
     await createUser(account.ram, { userName: 'frank' });
     const key = await createAccessKey(account.ram, { userName: 'frank' });
@@ -289,7 +289,7 @@ describe('users', () => {
     await assertRamError(getUser(account.ram, 'frank'), 'EntityNotExist.User', 404);
   });
 
-  test('HMAC-SHA1 signed requests reach the same actions', async () => {
+  test('GetUser signed with HMAC-SHA1', async () => {
     const account = await newAccount();
     await createUser(account.ram, { userName: 'grace' });
     const v2 = createRamClient(server.port, {
@@ -301,7 +301,7 @@ describe('users', () => {
 });
 
 describe('access keys', () => {
-  test('CreateAccessKey for a user returns the secret once', async () => {
+  test('CreateAccessKey returns the secret', async () => {
     const account = await newAccount();
     await createUser(account.ram, { userName: 'heidi' });
     const startedMs = Date.now();
@@ -331,7 +331,7 @@ describe('access keys', () => {
     assert.equal(listed.body.accessKeys.accessKey.length, 2);
   });
 
-  test('CreateAccessKey for an unknown or invalid user fails', async () => {
+  test('AccessKeys of unknown users fail', async () => {
     const account = await newAccount();
     await assertRamError(createAccessKey(account.ram, { userName: 'nobody' }), 'EntityNotExist.User', 404);
     await assertRamError(createAccessKey(account.ram, { userName: 'no body' }), 'InvalidParameter.UserName.InvalidChars', 400);
@@ -399,7 +399,7 @@ describe('access keys', () => {
       MISSING_MESSAGE('UserAccessKeyId'));
   });
 
-  test('without UserName the account manages its own keys', async () => {
+  test('account manages its own keys', async () => {
     const account = await newAccount();
     const before = await listAccessKeys(account.ram);
     assert.deepEqual(before.body.accessKeys.accessKey.map((key) => key.accessKeyId), [account.accessKeyId]);
@@ -411,7 +411,7 @@ describe('access keys', () => {
       [account.accessKeyId, second.accessKeyId].sort());
     await assertRamError(createAccessKey(account.ram), 'LimitExceeded.User.AccessKey', 409);
 
-    // The new key signs for the same account: it sees the account's users.
+    // The new key signs for the same account, so GetUser finds the account's user.
     await createUser(account.ram, { userName: 'nina' });
     const ram = createRamClient(server.port, { accessKeyId: second.accessKeyId, accessKeySecret: second.accessKeySecret });
     const fetched = await getUser(ram, 'nina');
@@ -424,7 +424,7 @@ describe('access keys', () => {
 });
 
 describe('policies', () => {
-  test('CreatePolicy and GetPolicy return the documented fields', async () => {
+  test('CreatePolicy and GetPolicy fields', async () => {
     const account = await newAccount();
     const startedMs = Date.now();
     const created = await createPolicy(account.ram, {
@@ -553,7 +553,7 @@ describe('policies', () => {
     await assertRamError(listPolicies(account.ram, { maxItems: 1001 }), 'InvalidParameter', 400);
   });
 
-  test('policies attach to and detach from users', async () => {
+  test('attach and detach user policies', async () => {
     const account = await newAccount();
     await createUser(account.ram, { userName: 'olivia' });
     await createPolicy(account.ram, { policyName: 'ecs-read', policyDocument: READ_ONLY_DOCUMENT, description: 'Read ECS' });
@@ -593,7 +593,7 @@ describe('policies', () => {
     await assertRamError(getPolicy(account.ram, 'Custom', 'ecs-read'), 'EntityNotExist.Policy', 404);
   });
 
-  test('AttachPolicyToUser and DetachPolicyFromUser reject invalid requests', async (t) => {
+  test('attach and detach reject invalid requests', async (t) => {
     const account = await newAccount();
     await createUser(account.ram, { userName: 'peggy' });
     const valid = { policyType: 'System', policyName: 'AliyunECSFullAccess', userName: 'peggy' };
@@ -617,7 +617,7 @@ describe('policies', () => {
     await assertRamError(listPoliciesForUser(account.ram, undefined), 'MissingParameter', 400);
   });
 
-  test('a user takes at most ten custom policies', async () => {
+  test('ten custom policies per user', async () => {
     const account = await newAccount();
     await createUser(account.ram, { userName: 'quinn' });
     for (let i = 1; i <= 11; i++) {
@@ -645,7 +645,7 @@ describe('policies', () => {
 });
 
 describe('roles', () => {
-  test('a new account has the two ECS service roles', async () => {
+  test('new account has ECS roles', async () => {
     const account = await newAccount();
     const listed = await account.raw.call('ListRoles');
     assert.equal(listed.IsTruncated, false);
@@ -666,7 +666,7 @@ describe('roles', () => {
     assert.equal(fetched.body.role.assumeRolePolicyDocument, ECS_TRUST_POLICY);
   });
 
-  test('CreateRole and GetRole return the documented fields', async () => {
+  test('CreateRole and GetRole fields', async () => {
     const account = await newAccount();
     const startedMs = Date.now();
     const trust = '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":"acs:ram::1234567890123456:root"}}],"Version":"1"}';
@@ -751,7 +751,7 @@ describe('roles', () => {
     await assertRamError(listRoles(account.ram, { maxItems: 0 }), 'InvalidParameter', 400);
   });
 
-  test('GetRole and DeleteRole of an unknown role return EntityNotExist.Role', async () => {
+  test('unknown role is not found', async () => {
     const account = await newAccount();
     await assertRamError(getRole(account.ram, 'nothing'), 'EntityNotExist.Role', 404, 'The role does not exist.');
     await assertRamError(deleteRole(account.ram, 'nothing'), 'EntityNotExist.Role', 404, 'The role does not exist.');
@@ -759,7 +759,7 @@ describe('roles', () => {
     await assertRamError(deleteRole(account.ram, undefined), 'MissingParameter', 400, MISSING_MESSAGE('RoleName'));
   });
 
-  test('deleting the disk encryption role stops customer keys', async () => {
+  test('disk encryption role gates customer keys', async () => {
     const account = await newAccount({ openKms: true });
     const disks = diskActions(account.ecs);
     const key = (await account.kms.call('CreateKey')).KeyMetadata;
@@ -782,7 +782,7 @@ describe('roles', () => {
 });
 
 describe('account isolation', () => {
-  test('another account cannot see or delete RAM entities', async () => {
+  test('other account cannot reach entities', async () => {
     const owner = await newAccount();
     const other = await newAccount();
     await createUser(owner.ram, { userName: 'shared-name' });

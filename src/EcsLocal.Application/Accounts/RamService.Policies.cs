@@ -22,7 +22,7 @@ public sealed record RamUserPolicy(PolicyAttachment Attachment, string Descripti
 public sealed partial class RamService
 {
     /// <summary>The creation and update time reported for every system policy.</summary>
-    /// <remarks>NOTE: the real system policies carry their own dates; EcsLocal does not know them and reports this one.</remarks>
+    /// <remarks>NOTE: the real system policies carry their own dates, which EcsLocal does not know.</remarks>
     public static readonly DateTimeOffset SystemPolicyDate = new(2015, 5, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Creates a custom policy after validating its document with <see cref="PolicyDocument.Parse"/>.</summary>

@@ -9,14 +9,14 @@ using EcsLocal.Protocol.Signatures;
 
 namespace EcsLocal.Application.Accounts;
 
-/// <summary>The fields of CreateUser after their formats were checked; empty values are null.</summary>
+/// <summary>The fields of CreateUser after their formats were checked, with null for each empty value.</summary>
 public sealed record CreateUserInput(string UserName, string? DisplayName, string? Comments);
 
 /// <summary>A new AccessKey with its plain secret, which exists only in this value and in the CreateAccessKey response.</summary>
 public sealed record IssuedRamAccessKey(AccessKey AccessKey, string Secret);
 
 /// <summary>One page of a RAM list in name order.</summary>
-/// <param name="NextKey">The sort key of the first item of the next page; null on the last page.</param>
+/// <param name="NextKey">The sort key of the first item of the next page, or null on the last page.</param>
 public sealed record RamPage<T>(IReadOnlyList<T> Items, string? NextKey);
 
 /// <summary>
@@ -24,7 +24,7 @@ public sealed record RamPage<T>(IReadOnlyList<T> Items, string? NextKey);
 /// Every method is one store transaction, and every name is looked up in the caller's account only, so another
 /// account's entities are not found.
 /// </summary>
-/// <remarks>Callers check parameter formats with <see cref="RamRules"/> first; the methods check existence, conflicts and quotas.</remarks>
+/// <remarks>Callers check parameter formats with <see cref="RamRules"/> first, and the methods check existence, conflicts and quotas.</remarks>
 public sealed partial class RamService(IStore store, SecretProtector protector, TimeProvider time)
 {
     public Task<Result<RamUser>> CreateUserAsync(Caller caller, CreateUserInput input, CancellationToken cancellationToken) =>
@@ -42,7 +42,7 @@ public sealed partial class RamService(IStore store, SecretProtector protector, 
 
             var now = time.GetUtcNow();
 
-            // NOTE: RAM's examples show the user name as the display name when none is given; that default is assumed here.
+            // NOTE: the default display name is assumed from RAM's examples, which show the user name as the display name.
             var user = new RamUser(caller.AccountId, input.UserName, NewIds.SixteenDigits(), input.DisplayName ?? input.UserName,
                 input.Comments ?? "", now, now);
             await session.InsertUserAsync(user);
@@ -160,7 +160,7 @@ public sealed partial class RamService(IStore store, SecretProtector protector, 
 
     /// <summary>
     /// Returns the RAM user whose keys an AccessKey action addresses, or null for the account's own keys. A named user
-    /// must exist; without a name the caller's own user (or the account) is meant.
+    /// must exist. Without a name, the action addresses the caller: its RAM user, or the account itself.
     /// </summary>
     private static async Task<Result<string?>> ResolveKeyOwnerAsync(IStoreSession session, Caller caller, string? userName)
     {
@@ -174,7 +174,7 @@ public sealed partial class RamService(IStore store, SecretProtector protector, 
             : Result<string?>.Success(userName);
     }
 
-    /// <summary>Finds an AccessKey of the addressed owner; a key of another user or account is reported as not found.</summary>
+    /// <summary>Finds an AccessKey of the addressed owner. A key of another user or account is reported as not found.</summary>
     private static async Task<Result<AccessKey>> FindOwnedKeyAsync(IStoreSession session, Caller caller, string? userName, string accessKeyId)
     {
         var owner = await ResolveKeyOwnerAsync(session, caller, userName);

@@ -42,7 +42,7 @@ public static partial class RamRules
     /// Checks a display name: 1 to 128 letters (any script, so Chinese names pass), digits, spaces and
     /// <c>@ . _ -</c>.
     /// </summary>
-    /// <remarks>NOTE: the RAM error page does not list the space; EcsLocal accepts it because console names often contain one.</remarks>
+    /// <remarks>NOTE: the RAM error page does not list the space. EcsLocal accepts it because console names often contain one.</remarks>
     public static ServiceError? CheckDisplayName(string name) =>
         name.Length > MaxDisplayNameLength ? ErrorCatalog.RamDisplayNameLength
         : name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '@' or '.' or '_' or '-') ? null
@@ -119,8 +119,8 @@ public static partial class RamRules
 
     /// <summary>Returns the ARN of a role, <c>acs:ram::&lt;account id&gt;:role/&lt;role name in lower case&gt;</c>.</summary>
     /// <remarks>
-    /// NOTE: RAM's CreateRole example keeps the case of the name, while its service-linked role examples are in lower
-    /// case; which one RAM uses for ordinary roles is not confirmed.
+    /// NOTE: the lower case is not confirmed for ordinary roles. RAM's CreateRole example keeps the case of the name,
+    /// but its service-linked role examples are in lower case.
     /// </remarks>
     public static string RoleArn(string accountId, string roleName) =>
         $"acs:ram::{accountId}:role/{roleName.ToLowerInvariant()}";

@@ -56,7 +56,7 @@ public static partial class ErrorCatalog
     public static readonly ServiceError RamUserPolicyExists = new(409, "EntityAlreadyExists.User.Policy",
         "The user has already been attached this policy.");
     // NOTE: the RAM documentation gives "The group does already EXIST." for this code, which looks copied from the
-    // group error; this message follows the user and role messages instead.
+    // group error. This message follows the user and role messages instead.
     public static readonly ServiceError RamPolicyExists = new(409, "EntityAlreadyExists.Policy",
         "The policy does already EXIST.");
     public static readonly ServiceError RamRoleExists = new(409, "EntityAlreadyExists.Role",

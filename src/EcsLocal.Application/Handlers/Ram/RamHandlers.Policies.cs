@@ -12,13 +12,13 @@ public sealed partial class RamHandlers
 
     private void RegisterPolicies(ApiRegistry registry) => registry
         .Add(ApiProduct.Ram, nameof(CreatePolicy), CreatePolicy, SupportLevel.Partial,
-            "The document is validated as RAM does (up to 6144 characters); each policy has the one version v1. " + TagsIgnored)
+            "The document is validated as RAM does (up to 6144 characters). Each policy has the one version v1. " + TagsIgnored)
         .Add(ApiProduct.Ram, nameof(GetPolicy), GetPolicy, SupportLevel.Supported,
-            "System and custom policies; AttachmentCount counts the account's users. System policies report a fixed date.")
+            "System and custom policies. AttachmentCount counts the account's users. System policies report a fixed date.")
         .Add(ApiProduct.Ram, nameof(ListPolicies), ListPolicies, SupportLevel.Partial,
-            "PolicyType filter, Marker and MaxItems; custom policies first, each type in name order. " + TagsIgnored)
+            "PolicyType filter, Marker and MaxItems. Custom policies come first, each type in name order. " + TagsIgnored)
         .Add(ApiProduct.Ram, nameof(DeletePolicy), DeletePolicy, SupportLevel.Supported,
-            "Rejects a policy attached to a user. CascadingDelete is accepted; there are no other versions to delete.")
+            "Rejects a policy attached to a user. CascadingDelete is accepted and changes nothing, because there are no other versions.")
         .Add(ApiProduct.Ram, nameof(AttachPolicyToUser), AttachPolicyToUser, SupportLevel.Supported,
             "At most 10 custom and 20 system policies per user. ResourceGroupId is accepted and ignored.")
         .Add(ApiProduct.Ram, nameof(DetachPolicyFromUser), DetachPolicyFromUser)

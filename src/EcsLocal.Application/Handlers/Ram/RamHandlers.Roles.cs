@@ -9,11 +9,11 @@ public sealed partial class RamHandlers
 {
     private void RegisterRoles(ApiRegistry registry) => registry
         .Add(ApiProduct.Ram, nameof(CreateRole), CreateRole, SupportLevel.Partial,
-            "The trust policy must be a JSON object with Version \"1\" and a Statement array; its statements are stored unchecked. " +
+            "The trust policy must be a JSON object with Version \"1\" and a Statement array. Its statements are stored unchecked. " +
             "AliyunECSDiskEncryptDefaultRole and AliyunECSShareEncryptImageDefaultRole authorize ECS to use KMS keys and share encrypted images. " +
             TagsIgnored)
         .Add(ApiProduct.Ram, nameof(GetRole), GetRole)
-        .Add(ApiProduct.Ram, nameof(ListRoles), ListRoles, SupportLevel.Partial, "Marker and MaxItems; roles in name order. " + TagsIgnored)
+        .Add(ApiProduct.Ram, nameof(ListRoles), ListRoles, SupportLevel.Partial, "Marker and MaxItems. Roles are in name order. " + TagsIgnored)
         .Add(ApiProduct.Ram, nameof(DeleteRole), DeleteRole);
 
     public async Task<ActionResult> CreateRole(ActionContext context, CancellationToken cancellationToken)

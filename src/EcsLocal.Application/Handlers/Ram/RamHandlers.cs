@@ -18,11 +18,11 @@ public sealed partial class RamHandlers(RamService service)
             .Add(ApiProduct.Ram, nameof(CreateUser), CreateUser, SupportLevel.Partial,
                 "MobilePhone and Email are validated but not stored, so no response returns them. DisplayName defaults to UserName.")
             .Add(ApiProduct.Ram, nameof(GetUser), GetUser, SupportLevel.Partial, "LastLoginDate is never returned because EcsLocal has no console logon.")
-            .Add(ApiProduct.Ram, nameof(ListUsers), ListUsers, SupportLevel.Supported, "Marker and MaxItems (1 to 1000, default 100); users in name order.")
+            .Add(ApiProduct.Ram, nameof(ListUsers), ListUsers, SupportLevel.Supported, "Marker and MaxItems (1 to 1000, default 100). Users are in name order.")
             .Add(ApiProduct.Ram, nameof(DeleteUser), DeleteUser, SupportLevel.Supported,
                 "Rejects a user that still has AccessKeys or attached policies.")
             .Add(ApiProduct.Ram, nameof(CreateAccessKey), CreateAccessKey, SupportLevel.Supported,
-                "At most 2 keys per user; without UserName the key belongs to the caller, which may be the account itself.")
+                "At most 2 keys per user. Without UserName the key belongs to the caller, which may be the account itself.")
             .Add(ApiProduct.Ram, nameof(ListAccessKeys), ListAccessKeys)
             .Add(ApiProduct.Ram, nameof(UpdateAccessKey), UpdateAccessKey, SupportLevel.Supported, "An Inactive key fails authentication with InvalidAccessKeyId.Inactive.")
             .Add(ApiProduct.Ram, nameof(DeleteAccessKey), DeleteAccessKey);
