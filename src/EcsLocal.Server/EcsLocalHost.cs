@@ -117,12 +117,13 @@ public static class EcsLocalHost
         services.AddSingleton<KeyImportService>();
         services.AddSingleton<KeyRotationService>();
         services.AddSingleton<AsymmetricKeyService>();
+        services.AddSingleton<RamService>();
         services.AddSingleton(provider => HandlerCatalog.Build(
             provider.GetRequiredService<DefaultEncryptionService>(), provider.GetRequiredService<KmsService>(),
             provider.GetRequiredService<DiskService>(), provider.GetRequiredService<SnapshotService>(), provider.GetRequiredService<ImageService>(),
             provider.GetRequiredService<InstanceService>(), provider.GetRequiredService<KmsCryptoService>(),
             provider.GetRequiredService<KeyImportService>(), provider.GetRequiredService<KeyRotationService>(),
-            provider.GetRequiredService<AsymmetricKeyService>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<AsymmetricKeyService>(), provider.GetRequiredService<RamService>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RpcEndpoint>();
         services.AddHostedService<NonceCleanup>();
         services.AddHostedService<TransitionWorker>();
@@ -150,7 +151,7 @@ public static class EcsLocalHost
             new DiskService(store, time, ResourceTimings.Default, envelope), new SnapshotService(store, time, ResourceTimings.Default, envelope),
             new ImageService(store, time, ResourceTimings.Default, envelope), new InstanceService(store, time, ResourceTimings.Default, envelope),
             new KmsCryptoService(store, protector, time), new KeyImportService(store, protector, time), new KeyRotationService(store, protector, time),
-            new AsymmetricKeyService(store, protector, time), time);
+            new AsymmetricKeyService(store, protector, time), new RamService(store, protector, time), time);
     }
 
     private sealed class UnusedStore : IStore

@@ -39,6 +39,10 @@ public sealed class CompatibilityDocumentTests
             "Kms:GenerateDataKey", "Kms:GenerateDataKeyWithoutPlaintext", "Kms:ReEncrypt", "Kms:GetParametersForImport", "Kms:ImportKeyMaterial",
             "Kms:DeleteKeyMaterial", "Kms:CreateKeyVersion", "Kms:DescribeKeyVersion", "Kms:ListKeyVersions", "Kms:UpdateRotationPolicy",
             "Kms:GetPublicKey", "Kms:AsymmetricSign", "Kms:AsymmetricVerify", "Kms:AsymmetricEncrypt", "Kms:AsymmetricDecrypt",
+            "Ram:CreateUser", "Ram:GetUser", "Ram:ListUsers", "Ram:DeleteUser", "Ram:CreateAccessKey", "Ram:ListAccessKeys",
+            "Ram:UpdateAccessKey", "Ram:DeleteAccessKey", "Ram:CreatePolicy", "Ram:GetPolicy", "Ram:ListPolicies", "Ram:DeletePolicy",
+            "Ram:AttachPolicyToUser", "Ram:DetachPolicyFromUser", "Ram:ListPoliciesForUser", "Ram:CreateRole", "Ram:GetRole",
+            "Ram:ListRoles", "Ram:DeleteRole",
         ];
         Assert.All(expected, action => Assert.Contains(action, actions));
         Assert.Equal(expected.Length, actions.Count);

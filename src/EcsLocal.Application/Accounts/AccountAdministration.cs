@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EcsLocal.Application.Disks;
 using EcsLocal.Application.Security;
 using EcsLocal.Application.Storage;
@@ -18,8 +17,6 @@ public sealed record IssuedAccessKey(string AccountId, string AccessKeyId, strin
 /// </summary>
 public sealed class AccountAdministration(IStore store, SecretProtector protector, TimeProvider time)
 {
-    private const string AlphaNumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     public Task<Result<Account>> CreateAccountAsync(string? accountId, bool allowListed, bool withServiceRoles, CancellationToken cancellationToken)
     {
         var id = accountId ?? NewIds.SixteenDigits();
@@ -49,8 +46,8 @@ public sealed class AccountAdministration(IStore store, SecretProtector protecto
     /// <summary>Issues an AccessKey; a given id and secret are taken as they are, otherwise both are generated.</summary>
     public Task<Result<IssuedAccessKey>> CreateAccessKeyAsync(string accountId, string? accessKeyId, string? secret, CancellationToken cancellationToken)
     {
-        var id = accessKeyId ?? "LTAI" + RandomNumberGenerator.GetString(AlphaNumeric, 20);
-        var plainSecret = secret ?? RandomNumberGenerator.GetString(AlphaNumeric, 30);
+        var id = accessKeyId ?? AccessKeyGenerator.NewId();
+        var plainSecret = secret ?? AccessKeyGenerator.NewSecret();
         if (id.Length is 0 or > 128 || id.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-')))
         {
             return Task.FromResult(Result<IssuedAccessKey>.Failure(AdministrationErrors.InvalidAccessKeyId.Format(id)));

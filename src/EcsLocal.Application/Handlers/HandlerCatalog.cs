@@ -1,7 +1,9 @@
+using EcsLocal.Application.Accounts;
 using EcsLocal.Application.Disks;
 using EcsLocal.Application.Encryption;
 using EcsLocal.Application.Handlers.Ecs;
 using EcsLocal.Application.Handlers.Kms;
+using EcsLocal.Application.Handlers.Ram;
 using EcsLocal.Application.Kms;
 using EcsLocal.Protocol.Routing;
 
@@ -13,7 +15,7 @@ public static class HandlerCatalog
     public static ApiRegistry Build(
         DefaultEncryptionService defaultEncryption, KmsService kms, DiskService disks, SnapshotService snapshots, ImageService images,
         InstanceService instances, KmsCryptoService crypto, KeyImportService imports,
-        KeyRotationService rotation, AsymmetricKeyService asymmetric, TimeProvider time)
+        KeyRotationService rotation, AsymmetricKeyService asymmetric, RamService ram, TimeProvider time)
     {
         var registry = new ApiRegistry();
         RegionHandlers.Register(registry);
@@ -29,6 +31,7 @@ public static class HandlerCatalog
         new ImportHandlers(imports).Register(registry);
         new RotationHandlers(rotation).Register(registry);
         new AsymmetricHandlers(asymmetric).Register(registry);
+        new RamHandlers(ram).Register(registry);
         return registry;
     }
 }

@@ -8,10 +8,12 @@ const OpenApi = require('@alicloud/openapi-core');
 const { RuntimeOptions } = require('@darabonba/typescript');
 const { RPCClient } = require('@alicloud/pop-core');
 const Kms = require('@alicloud/kms20160120');
+const Ram = require('@alicloud/ram20150501');
 const { ACCESS_KEY_ID, ACCESS_KEY_SECRET } = require('./server');
 
 const ECS_VERSION = '2014-05-26';
 const KMS_VERSION = '2016-01-20';
+const RAM_VERSION = '2015-05-01';
 const DEFAULT_REGION = 'cn-hangzhou';
 
 // Read timeout in milliseconds for every SDK call, raised from the SDK default of 3 s for slow CI
@@ -84,6 +86,19 @@ class RpcClient {
 /** Creates a generic KMS 2016-01-20 client with the ACS3-HMAC-SHA256 signature. */
 function createKmsClient(port, options = {}) {
   return new RpcClient(port, KMS_VERSION, options);
+}
+
+/**
+ * Creates the RAM 2015-05-01 client (@alicloud/ram20150501) for the given credentials
+ * ({ accessKeyId, accessKeySecret }), by default the server's own account.
+ */
+function createRamClient(port, credentials = {}) {
+  return new Ram.default(openApiConfig(port, credentials));
+}
+
+/** Creates a generic RAM 2015-05-01 client, for checks on the raw JSON body before the SDK casts it. */
+function createRamRpcClient(port, credentials = {}) {
+  return new RpcClient(port, RAM_VERSION, credentials);
 }
 
 /** Creates a generic ECS 2014-05-26 client, for checks on the raw JSON body and headers. */
@@ -159,13 +174,17 @@ async function assertRejectsWith(promise, { code, statusCode }) {
 
 module.exports = {
   Ecs,
+  Ram,
   ECS_VERSION,
   KMS_VERSION,
+  RAM_VERSION,
   DEFAULT_REGION,
   createEcsClient,
   RpcClient,
   createEcsRpcClient,
   createKmsClient,
+  createRamClient,
+  createRamRpcClient,
   createPopClient,
   createOldKmsClient,
   assertRejectsWith,
