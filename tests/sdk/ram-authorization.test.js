@@ -1,7 +1,7 @@
 'use strict';
 
-// Authorization of RAM users through the official SDKs: the account creates users, AccessKeys and
-// policies with @alicloud/ram20150501, and the ECS, KMS and RAM clients signed with a user's key get
+// Authorization of RAM users through the official SDKs. The account creates users, AccessKeys and
+// policies with @alicloud/ram20150501. The ECS, KMS and RAM clients signed with a user's key then get
 // what the user's policies allow, and each product's permission error otherwise.
 
 const { describe, test, before, after } = require('node:test');
