@@ -2,6 +2,7 @@
 # Runs every test suite of EcsLocal: the .NET unit and integration tests and the conformance tests that
 # drive the server with the official Alibaba Cloud Node.js SDKs. Installs the npm packages the tests need,
 # and PostgreSQL from Debian's packages for the store contract tests (.ci/postgres.sh, port 55432).
+# The web console tests run in headless Chromium from Debian's packages, which .ci/chromium.sh installs.
 # Ends with one line of totals over all runners, "N passed, N failed", and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -80,6 +81,28 @@ if (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error); then
   fi
 else
   fail_step "npm ci in tests/sdk"
+fi
+
+echo "== Web console (node --test in headless Chromium)"
+if bash .ci/chromium.sh && (cd tests/console && npm ci --no-audit --no-fund --loglevel=error); then
+  export ECSLOCAL_SERVER_DLL="$PWD/src/EcsLocal.Server/bin/Release/net10.0/ecslocal.dll"
+  (cd tests/console && node --test --test-concurrency=1 --test-reporter=tap) 2>&1 | tee "$log_dir/console.log"
+  result=${PIPESTATUS[0]}
+  p=$(grep -E "^# pass [0-9]+" "$log_dir/console.log" | tail -n 1 | awk '{print $3}')
+  f=$(grep -E "^# fail [0-9]+" "$log_dir/console.log" | tail -n 1 | awk '{print $3}')
+  c=$(grep -E "^# cancelled [0-9]+" "$log_dir/console.log" | tail -n 1 | awk '{print $3}')
+  f=$((${f:-0} + ${c:-0}))
+  if [[ -z "$p" ]]; then
+    fail_step "the console tests printed no totals"
+  else
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [[ $result -ne 0 || $f -ne 0 ]]; then
+      status=1
+    fi
+  fi
+else
+  fail_step "installing Chromium (.ci/chromium.sh) or npm ci in tests/console"
 fi
 
 echo "== Log audit (no secret, signature or key material in any server log)"

@@ -10,6 +10,7 @@ using EcsLocal.Protocol.Pipeline;
 using EcsLocal.Protocol.Routing;
 using EcsLocal.Protocol.Signatures;
 using EcsLocal.Storage.Sqlite;
+using EcsLocal.WebConsole;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -125,6 +126,16 @@ public static class EcsLocalHost
             provider.GetRequiredService<KeyImportService>(), provider.GetRequiredService<KeyRotationService>(),
             provider.GetRequiredService<AsymmetricKeyService>(), provider.GetRequiredService<RamService>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RpcEndpoint>();
+        if (options.ConsoleSessionMinutes < 1)
+        {
+            throw new StartupException($"ConsoleSessionMinutes must be at least 1; it is {options.ConsoleSessionMinutes}.");
+        }
+
+        services.AddWebConsole(new ConsoleOptions
+        {
+            SessionIdleTimeout = TimeSpan.FromMinutes(options.ConsoleSessionMinutes),
+            DefaultRegionId = options.DefaultRegion,
+        });
         services.AddHostedService<NonceCleanup>();
         services.AddHostedService<TransitionWorker>();
         services.AddResponseCompression(compression =>
@@ -135,6 +146,7 @@ public static class EcsLocalHost
 
         var app = builder.Build();
         app.UseResponseCompression();
+        app.UseWebConsole();
         var endpoint = app.Services.GetRequiredService<RpcEndpoint>();
         app.Run(endpoint.HandleAsync);
         return app;

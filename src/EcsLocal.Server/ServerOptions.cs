@@ -49,6 +49,9 @@ public sealed class ServerOptions
     /// <summary>How long a new snapshot or copy stays progressing before it is accomplished, in milliseconds.</summary>
     public int SnapshotReadyMilliseconds { get; set; } = 2000;
 
+    /// <summary>How long a web console session lasts without a request, in minutes.</summary>
+    public int ConsoleSessionMinutes { get; set; } = 30;
+
     /// <summary>
     /// A PostgreSQL connection string; when set, the store is that database instead of SQLite in the data directory,
     /// and several server nodes may share it. The master key must then be the same on every node (MasterKey).
@@ -76,6 +79,7 @@ public sealed class ServerOptions
         ["ECSLOCAL_SNAPSHOT_READY_MS"] = nameof(SnapshotReadyMilliseconds),
         ["ECSLOCAL_LOG_LEVEL"] = nameof(LogLevel),
         ["ECSLOCAL_POSTGRES"] = nameof(PostgresConnectionString),
+        ["ECSLOCAL_CONSOLE_SESSION_MINUTES"] = nameof(ConsoleSessionMinutes),
     };
 
     private static readonly Dictionary<string, string> s_optionNames = new()
