@@ -60,63 +60,48 @@ for project in tests/EcsLocal.*.Tests; do
   fi
 done
 
-echo "== SDK conformance (node --test)"
-if (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error); then
-  export ECSLOCAL_SERVER_DLL="$PWD/src/EcsLocal.Server/bin/Release/net10.0/ecslocal.dll"
-  (cd tests/sdk && node --test --test-concurrency=1 --test-reporter=tap) 2>&1 | tee "$log_dir/sdk.log"
-  result=${PIPESTATUS[0]}
-  p=$(grep -E "^# pass [0-9]+" "$log_dir/sdk.log" | tail -n 1 | awk '{print $3}')
-  f=$(grep -E "^# fail [0-9]+" "$log_dir/sdk.log" | tail -n 1 | awk '{print $3}')
-  # A cancelled test (a suite hook that failed, or a timeout) did not pass, so it counts as failed.
-  c=$(grep -E "^# cancelled [0-9]+" "$log_dir/sdk.log" | tail -n 1 | awk '{print $3}')
+# Runs node --test in folder $1 (with the files in the remaining arguments, else every test file there),
+# tees the TAP output to $log_dir/<name>.log and adds its totals. A cancelled test (a suite hook that
+# failed, or a timeout) did not pass, so it counts as failed.
+run_node_suite() {
+  local name=$1 folder=$2
+  shift 2
+  (cd "$folder" && node --test --test-concurrency=1 --test-reporter=tap "$@") 2>&1 | tee "$log_dir/$name.log"
+  local result=${PIPESTATUS[0]}
+  local p f c
+  p=$(grep -E "^# pass [0-9]+" "$log_dir/$name.log" | tail -n 1 | awk '{print $3}')
+  f=$(grep -E "^# fail [0-9]+" "$log_dir/$name.log" | tail -n 1 | awk '{print $3}')
+  c=$(grep -E "^# cancelled [0-9]+" "$log_dir/$name.log" | tail -n 1 | awk '{print $3}')
   f=$((${f:-0} + ${c:-0}))
   if [[ -z "$p" ]]; then
-    fail_step "node --test printed no totals"
-  else
-    passed=$((passed + p))
-    failed=$((failed + f))
-    if [[ $result -ne 0 || $f -ne 0 ]]; then
-      status=1
-    fi
+    fail_step "$name: node --test printed no totals"
+    return
   fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [[ $result -ne 0 || $f -ne 0 ]]; then
+    status=1
+  fi
+}
+
+export ECSLOCAL_SERVER_DLL="$PWD/src/EcsLocal.Server/bin/Release/net10.0/ecslocal.dll"
+
+echo "== SDK conformance (node --test)"
+if (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error); then
+  run_node_suite sdk tests/sdk
 else
   fail_step "npm ci in tests/sdk"
 fi
 
 echo "== Web console (node --test in headless Chromium)"
 if bash .ci/chromium.sh && (cd tests/console && npm ci --no-audit --no-fund --loglevel=error); then
-  export ECSLOCAL_SERVER_DLL="$PWD/src/EcsLocal.Server/bin/Release/net10.0/ecslocal.dll"
-  (cd tests/console && node --test --test-concurrency=1 --test-reporter=tap) 2>&1 | tee "$log_dir/console.log"
-  result=${PIPESTATUS[0]}
-  p=$(grep -E "^# pass [0-9]+" "$log_dir/console.log" | tail -n 1 | awk '{print $3}')
-  f=$(grep -E "^# fail [0-9]+" "$log_dir/console.log" | tail -n 1 | awk '{print $3}')
-  c=$(grep -E "^# cancelled [0-9]+" "$log_dir/console.log" | tail -n 1 | awk '{print $3}')
-  f=$((${f:-0} + ${c:-0}))
-  if [[ -z "$p" ]]; then
-    fail_step "the console tests printed no totals"
-  else
-    passed=$((passed + p))
-    failed=$((failed + f))
-    if [[ $result -ne 0 || $f -ne 0 ]]; then
-      status=1
-    fi
-  fi
+  run_node_suite console tests/console
 else
   fail_step "installing Chromium (.ci/chromium.sh) or npm ci in tests/console"
 fi
 
 echo "== Log audit (no secret, signature or key material in any server log)"
-node --test --test-reporter=tap tests/sdk/audit/log-audit.js 2>&1 | tee "$log_dir/audit.log"
-result=${PIPESTATUS[0]}
-p=$(grep -E "^# pass [0-9]+" "$log_dir/audit.log" | tail -n 1 | awk '{print $3}')
-f=$(grep -E "^# fail [0-9]+" "$log_dir/audit.log" | tail -n 1 | awk '{print $3}')
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-0}))
-if [[ -z "$p" ]]; then
-  fail_step "log audit printed no totals"
-elif [[ $result -ne 0 ]]; then
-  status=1
-fi
+run_node_suite audit tests/sdk audit/log-audit.js
 
 rm -rf "$log_dir"
 echo "$passed passed, $failed failed"
