@@ -1,4 +1,5 @@
 using EcsLocal.Application.Storage;
+using EcsLocal.Domain.Access;
 using EcsLocal.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -42,5 +43,37 @@ public sealed class SqliteStoreTests : StoreContract
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.InitializeAsync(CancellationToken.None));
 
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Store_of_schema_9_upgrades_with_its_data()
+    {
+        var path = Path.Combine(_directory, "schema9.db");
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            var setup = string.Join("\n", SqliteSchema.Migrations.Take(9)) + """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version (version) VALUES (9);
+                INSERT INTO accounts (id, created_at, default_encryption_allowed) VALUES ('1234567890123456', 1764849600000, 1);
+                INSERT INTO access_keys (id, account_id, status, created_at, protected_secret) VALUES ('LTAIold', '1234567890123456', 'Active', 1764849600000, x'01');
+                INSERT INTO account_roles (account_id, role_name) VALUES ('1234567890123456', 'AliyunECSDiskEncryptDefaultRole');
+                """;
+            await using var command = connection.CreateCommand();
+            command.CommandText = setup;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = new SqliteStore(path);
+        await store.InitializeAsync(CancellationToken.None);
+        var role = await store.ReadAsync(session => session.GetRoleAsync("1234567890123456", "AliyunECSDiskEncryptDefaultRole"), CancellationToken.None);
+        var key = await store.ReadAsync(session => session.GetAccessKeyAsync("LTAIold"), CancellationToken.None);
+
+        Assert.NotNull(role);
+        Assert.Matches("^[1-9][0-9]{15}$", role.RoleId);
+        Assert.Equal(RamRole.EcsServiceTrustPolicy, role.AssumeRolePolicyDocument);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1764849600000), role.CreateDate);
+        Assert.Equal(RamRole.DefaultMaxSessionDuration, role.MaxSessionDuration);
+        Assert.Null(key!.UserName);
     }
 }
