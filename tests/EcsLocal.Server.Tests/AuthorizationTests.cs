@@ -82,6 +82,22 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Region_of_named_disk_is_used()
+    {
+        var shanghaiDisk = (await _account.EcsAsync("CreateDisk", ("RegionId", "cn-shanghai"), ("ZoneId", "cn-shanghai-b"), ("Size", "40"))).String("DiskId");
+        var hangzhouOnly = await _server.RamUserClientAsync("hangzhou-only",
+            """{"Version":"1","Statement":[{"Effect":"Allow","Action":"ecs:DeleteDisk","Resource":"acs:ecs:cn-hangzhou:*:disk/*"}]}""");
+        var shanghaiOnly = await _server.RamUserClientAsync("shanghai-only",
+            """{"Version":"1","Statement":[{"Effect":"Allow","Action":"ecs:DeleteDisk","Resource":"acs:ecs:cn-shanghai:*:disk/*"}]}""");
+
+        var denied = await hangzhouOnly.EcsAsync("DeleteDisk", ("DiskId", shanghaiDisk));
+        var allowed = await shanghaiOnly.EcsAsync("DeleteDisk", ("DiskId", shanghaiDisk));
+
+        Assert.Equal("Forbidden.RAM", denied.Code);
+        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+    }
+
+    [Fact]
     public async Task Wildcards_match_actions()
     {
         var user = await _server.RamUserClientAsync("wild",

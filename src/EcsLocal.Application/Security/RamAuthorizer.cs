@@ -23,10 +23,12 @@ public sealed class RamAuthorizer(IStore store, TimeProvider time) : IRequestAut
     public async Task<ServiceError?> AuthorizeAsync(ActionContext context, CancellationToken cancellationToken)
     {
         var product = context.Operation.Product;
-        var regionId = product == ApiProduct.Ecs ? context.Parameters["RegionId"] ?? context.EndpointRegionId
-            : product == ApiProduct.Kms ? context.EndpointRegionId : "*";
-        var (policies, conditions) = await store.ReadAsync(
-            async session => (await PoliciesOfAsync(session, context.Caller), await ConditionsAsync(session, context, regionId)), cancellationToken);
+        var (regionId, policies, conditions) = await store.ReadAsync(async session =>
+        {
+            var region = product == ApiProduct.Ecs ? await EcsRegionAsync(session, context)
+                : product == ApiProduct.Kms ? context.EndpointRegionId : "*";
+            return (region, await PoliciesOfAsync(session, context.Caller), await ConditionsAsync(session, context, region));
+        }, cancellationToken);
         var request = new AccessRequest($"{product.Name.ToLowerInvariant()}:{context.Operation.Action}", ActionResources.For(context, regionId),
             conditions);
         if (PolicyEvaluator.Evaluate(policies, request) == AccessDecision.Allow)
@@ -40,6 +42,39 @@ public sealed class RamAuthorizer(IStore store, TimeProvider time) : IRequestAut
         }
 
         return product == ApiProduct.Ram ? ErrorCatalog.RamNoPermission : ErrorCatalog.ForbiddenRam;
+    }
+
+    /// <summary>
+    /// Returns the region of an ECS request: its RegionId, else the region of the caller's disk, snapshot or instance it
+    /// names (DeleteDisk and StartInstance carry no RegionId), else the endpoint's region.
+    /// </summary>
+    private static async Task<string> EcsRegionAsync(IStoreSession session, ActionContext context)
+    {
+        var parameters = context.Parameters;
+        if (parameters["RegionId"] is { Length: > 0 } regionId)
+        {
+            return regionId;
+        }
+
+        var accountId = context.Caller.AccountId;
+        if (parameters["DiskId"] is { Length: > 0 } diskId && await session.GetDiskAsync(diskId) is { } disk && disk.AccountId == accountId)
+        {
+            return disk.RegionId;
+        }
+
+        if (parameters["SnapshotId"] is { Length: > 0 } snapshotId && await session.GetSnapshotAsync(snapshotId) is { } snapshot &&
+            snapshot.AccountId == accountId)
+        {
+            return snapshot.RegionId;
+        }
+
+        var instanceId = parameters["InstanceId"] ?? parameters["InstanceId.1"];
+        if (instanceId is { Length: > 0 } && await session.GetInstanceAsync(instanceId) is { } instance && instance.AccountId == accountId)
+        {
+            return instance.RegionId;
+        }
+
+        return context.EndpointRegionId;
     }
 
     /// <summary>Returns the documents of the system and custom policies attached to the caller's RAM user.</summary>
