@@ -171,6 +171,9 @@ public sealed class DiskApiTests : IAsyncLifetime
         for (var i = 0; i < 5; i++)
         {
             ids.Add((await CreateDiskAsync(("Size", "40"), ("Tag.1.Key", "index"), ("Tag.1.Value", $"{i}"))).String("DiskId"));
+
+            // Disks list in creation order, kept in milliseconds; disks made in the same millisecond list by id instead.
+            await Task.Delay(2);
         }
 
         var page2 = await _client.EcsAsync("DescribeDisks", ("RegionId", "cn-hangzhou"), ("PageNumber", "2"), ("PageSize", "2"));
