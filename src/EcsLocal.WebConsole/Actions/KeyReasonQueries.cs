@@ -77,12 +77,14 @@ public sealed class KeyReasonQueries(IStore store)
             return reasons;
         }, cancellationToken);
 
-    /// <summary>Describes a key reason in a sentence. Each operation that records a reason creates one kind of resource.</summary>
+    /// <summary>
+    /// Describes a key reason in a sentence. A snapshot or image gets a specified key only from CopySnapshot or
+    /// CopyImage, and a source key only from its disk or snapshot, so the wording depends on the kind of resource.
+    /// </summary>
     public static string Explain(KeyReason reason, KeyedResource resource) => (reason, resource) switch
     {
         (KeyReason.Specified, KeyedResource.Disk) => "Key chosen when the disk was created",
-        (KeyReason.Specified, KeyedResource.Snapshot) => "Key chosen when the snapshot was copied",
-        (KeyReason.Specified, KeyedResource.Image) => "Key chosen when the image was copied",
+        (KeyReason.Specified, _) => "Key chosen in the copy request",
         (KeyReason.Source, KeyedResource.Disk) => "Key of the source snapshot",
         (KeyReason.Source, KeyedResource.Snapshot) => "Key of the source disk",
         (KeyReason.Source, KeyedResource.Image) => "Key of the source disk or snapshot",
