@@ -1,7 +1,7 @@
 'use strict';
 
 // The KMS keys pages in headless Chromium: activation, the key lifecycle, aliases and the API's errors,
-// each checked through the API afterwards; plus the navigation at 400 px and by keyboard.
+// each checked through the API afterwards. The last tests cover the navigation at 400 px and by keyboard.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -305,7 +305,8 @@ describe('navigation', () => {
           return { text: element.innerText?.trim(), inNav: element.closest('nav') !== null, right: box.right, visible: box.width > 0 };
         });
         if (active.inNav) {
-          assert.ok(active.visible && active.right <= NARROW.width, `${active.text} is outside the window`);
+          assert.ok(active.visible, `${active.text} is not visible`);
+          assert.ok(active.right <= NARROW.width, `${active.text} ends at ${active.right} px, outside the window`);
           focused.push(active.text);
         }
       }

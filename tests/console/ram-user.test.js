@@ -1,7 +1,7 @@
 'use strict';
 
 // A RAM user with AliyunECSReadOnlyAccess and AliyunKMSReadOnlyAccess, made through the RAM API, signs in
-// to the console in headless Chromium. Reading works; every change shows the API's RAM error and, as the
+// to the console in headless Chromium. Reading works. Every change shows the API's RAM error and, as the
 // account's own AccessKey confirms through the API, changes nothing.
 
 const { describe, test, before, after } = require('node:test');

@@ -7,7 +7,7 @@ namespace EcsLocal.WebConsole.Actions;
 
 /// <summary>A KMS key as the keys pages show it, read from DescribeKey.</summary>
 /// <param name="CreationDate">The creation time as the API returns it, in UTC (yyyy-MM-ddTHH:mm:ssZ).</param>
-/// <param name="DeleteDate">When a key pending deletion is deleted; null for other states.</param>
+/// <param name="DeleteDate">When a key pending deletion is deleted, or null in other states.</param>
 public sealed record KeyDetails(
     string KeyId, string State, string Spec, string Usage, string Origin, string CreationDate, string Description, string? DeleteDate, string Creator)
 {

@@ -4,7 +4,7 @@ using EcsLocal.Protocol.Signatures;
 
 namespace EcsLocal.WebConsole.Actions;
 
-/// <summary>The kinds of resource whose key reason the console shows; the wording of a reason depends on the kind.</summary>
+/// <summary>The kinds of resource whose key reason the console shows, because the wording of a reason depends on the kind.</summary>
 public enum KeyedResource
 {
     Disk,

@@ -17,7 +17,7 @@ const NARROW = { width: 400, height: 800 };
 
 /**
  * Starts a server with new disks and snapshots ready at once, plus env, and a browser page at DESKTOP size.
- * Returns { server, dataDir, api, baseUrl, browser, page, stop }; api is signed with the bootstrap AccessKey.
+ * Returns { server, dataDir, api, baseUrl, browser, page, stop }, where api is signed with the bootstrap AccessKey.
  */
 async function startConsole(env = {}) {
   const dataDir = createDataDir();

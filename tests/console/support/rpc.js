@@ -60,7 +60,7 @@ async function callOk(target, version, action, parameters) {
 
 /**
  * Returns an API client for the AccessKey: ecs(action, parameters), kms(region, action, parameters) and
- * ram(action, parameters) throw unless the action succeeds; ecsCall and kmsCall resolve with { status, body } instead.
+ * ram(action, parameters) throw unless the action succeeds. ecsCall and kmsCall resolve with { status, body } instead.
  */
 function createClient(port, accessKeyId, secret) {
   const ecsTarget = { port, accessKeyId, secret, host: `127.0.0.1:${port}` };

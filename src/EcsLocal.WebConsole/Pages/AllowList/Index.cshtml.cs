@@ -9,9 +9,9 @@ namespace EcsLocal.WebConsole.Pages.AllowList;
 
 /// <summary>
 /// The allow-list of account-level default encryption, which the real service changes by support ticket. It is an
-/// operator function, not an API action, so RAM policies do not apply: a RAM user is rejected, an account's own
-/// AccessKey sees its own status, and only while the server runs in operator mode (ECSLOCAL_CONSOLE_OPERATOR=true)
-/// does it see and change every account.
+/// operator function, not an API action, so RAM policies do not apply. A RAM user is rejected, and the page shows an
+/// account's own AccessKey the account's own status. Only while the server runs in operator mode
+/// (ECSLOCAL_CONSOLE_OPERATOR=true) does it list and change every account.
 /// </summary>
 public sealed class AllowListModel(AccountAdministration administration, ConsoleOptions options, ILogger<AllowListModel> logger) : ConsolePageModel
 {
@@ -44,7 +44,7 @@ public sealed class AllowListModel(AccountAdministration administration, Console
         await LoadAsync(cancellationToken);
     }
 
-    /// <summary>Allows or denies one account; only a signed-in account, not a RAM user, in operator mode.</summary>
+    /// <summary>Allows or denies one account. Only an account's own AccessKey may, not a RAM user's, and only in operator mode.</summary>
     public async Task<IActionResult> OnPostAsync(string accountId, bool allowed, CancellationToken cancellationToken)
     {
         if (Caller.IsRamUser || !options.OperatorMode)

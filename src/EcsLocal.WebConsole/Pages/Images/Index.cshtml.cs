@@ -5,7 +5,7 @@ using EcsLocal.WebConsole.Actions;
 namespace EcsLocal.WebConsole.Pages.Images;
 
 /// <summary>One disk of an image, as DescribeImages reports it in DiskDeviceMappings.</summary>
-/// <param name="Reason">Why the disk got its key, in words; empty when it is not encrypted or the image is not the caller's own.</param>
+/// <param name="Reason">Why the disk got its key, in words. Empty when it is not encrypted or the image is not the caller's own.</param>
 public sealed record ImageDiskRow(string Device, string Type, string Size, string SnapshotId, bool Encrypted, string KmsKeyId, string KeyAliases, string Reason);
 
 /// <summary>A row group of the image list: the image and its disks. Encryption belongs to each disk, not to the image.</summary>

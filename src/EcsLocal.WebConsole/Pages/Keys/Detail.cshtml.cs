@@ -83,11 +83,12 @@ public sealed class KeyDetailModel(ConsoleActions actions, KeyQueries keyQueries
     public Task<IActionResult> OnPostDeleteAliasAsync(CancellationToken cancellationToken) =>
         RunAsync("DeleteAlias", [("AliasName", Request.Form["AliasName"].ToString())], "alias-deleted", cancellationToken);
 
-    /// <summary>Runs a KMS action on this key; on success shows the key again with a notice, else with the error.</summary>
+    /// <summary>Runs a KMS action on this key, then shows the key again with a notice or with the API's error.</summary>
     private async Task<IActionResult> RunAsync(
         string action, (string Name, string? Value)[] parameters, string done, CancellationToken cancellationToken)
     {
-        RegionId = RegionCatalog.Exists(Request.Form["RegionId"]) ? Request.Form["RegionId"].ToString() : options.DefaultRegionId;
+        var regionId = Request.Form["RegionId"].ToString();
+        RegionId = RegionCatalog.Exists(regionId) ? regionId : options.DefaultRegionId;
         var outcome = await actions.KmsAsync(Caller, RegionId, action, parameters, SourceIp, cancellationToken);
         if (outcome.IsSuccess)
         {

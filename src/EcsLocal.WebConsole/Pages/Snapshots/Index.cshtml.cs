@@ -5,7 +5,7 @@ using EcsLocal.WebConsole.Actions;
 namespace EcsLocal.WebConsole.Pages.Snapshots;
 
 /// <summary>A row of the snapshot list.</summary>
-/// <param name="Reason">Why the snapshot got its key, in words; empty when it is not encrypted or not the caller's own.</param>
+/// <param name="Reason">Why the snapshot got its key, in words. Empty when it is not encrypted or not the caller's own.</param>
 public sealed record SnapshotRow(
     string SnapshotId, string Name, string SourceDiskId, string SourceDiskSize, string Status, string CreationTime, bool Encrypted, string KmsKeyId,
     string KeyAliases, string Reason);
