@@ -135,6 +135,7 @@ public static class EcsLocalHost
         {
             SessionIdleTimeout = TimeSpan.FromMinutes(options.ConsoleSessionMinutes),
             DefaultRegionId = options.DefaultRegion,
+            OperatorMode = options.ConsoleOperator,
         });
         services.AddHostedService<NonceCleanup>();
         services.AddHostedService<TransitionWorker>();

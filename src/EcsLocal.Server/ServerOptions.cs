@@ -52,6 +52,9 @@ public sealed class ServerOptions
     /// <summary>How long a web console session lasts without a request, in minutes.</summary>
     public int ConsoleSessionMinutes { get; set; } = 30;
 
+    /// <summary>Whether the web console's allow-list page lets account AccessKeys allow or deny every account.</summary>
+    public bool ConsoleOperator { get; set; }
+
     /// <summary>
     /// A PostgreSQL connection string; when set, the store is that database instead of SQLite in the data directory,
     /// and several server nodes may share it. The master key must then be the same on every node (MasterKey).
@@ -80,6 +83,7 @@ public sealed class ServerOptions
         ["ECSLOCAL_LOG_LEVEL"] = nameof(LogLevel),
         ["ECSLOCAL_POSTGRES"] = nameof(PostgresConnectionString),
         ["ECSLOCAL_CONSOLE_SESSION_MINUTES"] = nameof(ConsoleSessionMinutes),
+        ["ECSLOCAL_CONSOLE_OPERATOR"] = nameof(ConsoleOperator),
     };
 
     private static readonly Dictionary<string, string> s_optionNames = new()

@@ -24,4 +24,12 @@ internal static partial class ConsoleLog
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Console sign-out of account {AccountId} (RAM user {UserName})")]
     public static partial void SignedOut(ILogger logger, string accountId, string userName);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
+        Message = "Console operator mode is on: the AccessKey of any account can allow or deny every account on the default encryption allow-list")]
+    public static partial void OperatorModeOn(ILogger logger);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information,
+        Message = "Console allow-list change by account {OperatorAccountId} (AccessKey {AccessKeyId}): account {AccountId} allowed {Allowed}, result {ErrorCode}")]
+    public static partial void AllowListChanged(ILogger logger, string operatorAccountId, string accessKeyId, string accountId, bool allowed, string errorCode);
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using EcsLocal.Application.Accounts;
 using EcsLocal.WebConsole.Actions;
 using EcsLocal.WebConsole.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EcsLocal.WebConsole;
 
@@ -21,6 +23,9 @@ public static class ConsoleSetup
         services.AddSingleton<ConsoleSignIn>();
         services.AddSingleton<ConsoleActions>();
         services.AddSingleton<ConsoleQueries>();
+        services.AddSingleton<KeyReasonQueries>();
+        services.AddSingleton<KeyQueries>();
+        services.AddSingleton<AccountAdministration>();
         // The pages live in this assembly, which is not the entry assembly (the server, or a test host), so it is
         // added as an application part explicitly.
         services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new ConsoleSessionFilter()))
@@ -43,6 +48,11 @@ public static class ConsoleSetup
     /// </summary>
     public static WebApplication UseWebConsole(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<ConsoleOptions>().OperatorMode)
+        {
+            ConsoleLog.OperatorModeOn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSetup)));
+        }
+
         app.UseWhen(http => http.Request.Path.StartsWithSegments(BasePath), console => console.Use(async (http, next) =>
         {
             var headers = http.Response.Headers;

@@ -122,6 +122,124 @@ public sealed class ConsoleTests : IAsyncLifetime
         Assert.False((await account.EcsAsync("DescribeDiskEncryptionByDefaultStatus", ("RegionId", Region))).Body.GetProperty("Encrypted").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("6", "InvalidParameter")]
+    [InlineData("367", "InvalidParameter")]
+    [InlineData("seven", "InvalidParameter")]
+    [InlineData("-30", "InvalidParameter")]
+    [InlineData("", "MissingParameter")]
+    public async Task ScheduleDeletion_outside_window_is_rejected(string days, string code)
+    {
+        var keyId = await CreateKeyAsync();
+        await _console.SignInAsync(TestServer.AccessKeyId, TestServer.Secret);
+
+        var response = await _console.PostFormAsync(KeyPage(keyId), $"{KeyPage(keyId)}&handler=ScheduleDeletion",
+            ("RegionId", Region), ("PendingWindowInDays", days));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<code data-testid=\"error-code\">{code}</code>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Enabled", await KeyStateAsync(keyId));
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("366")]
+    public async Task ScheduleDeletion_within_window_succeeds(string days)
+    {
+        var keyId = await CreateKeyAsync();
+        await _console.SignInAsync(TestServer.AccessKeyId, TestServer.Secret);
+
+        var response = await _console.PostFormAsync(KeyPage(keyId), $"{KeyPage(keyId)}&handler=ScheduleDeletion",
+            ("RegionId", Region), ("PendingWindowInDays", days));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/console/keys/{keyId}?region={Region}&done=scheduled", response.Headers.Location?.OriginalString);
+        Assert.Equal("PendingDeletion", await KeyStateAsync(keyId));
+    }
+
+    [Fact]
+    public async Task Read_only_RAM_user_cannot_create_key()
+    {
+        var keyId = await CreateKeyAsync();
+        await _server.RamUserClientAsync("keyreader", "AliyunKMSReadOnlyAccess");
+        await _console.SignInAsync("LTAIuserkeyreader", "secret-of-keyreader");
+
+        var keys = await _console.GetAsync($"/console/keys?region={Region}");
+        var created = await _console.PostFormAsync($"/console/keys/create?region={Region}", "/console/keys/create",
+            ("RegionId", Region), ("Description", "not allowed"), ("AliasName", "alias/not-allowed"));
+        var disabled = await _console.PostFormAsync(KeyPage(keyId), $"{KeyPage(keyId)}&handler=Disable", ("RegionId", Region));
+
+        Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
+        Assert.Contains(keyId, await keys.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
+        Assert.Contains("<code data-testid=\"error-code\">Forbidden.NoPermission</code>", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, disabled.StatusCode);
+        var account = _server.Client();
+        Assert.Equal(1, (await account.KmsAsync("ListKeys")).Body.GetProperty("TotalCount").GetInt32());
+        Assert.Equal(0, (await account.KmsAsync("ListAliases")).Body.GetProperty("TotalCount").GetInt32());
+        Assert.Equal("Enabled", await KeyStateAsync(keyId));
+    }
+
+    [Fact]
+    public async Task AllowList_change_without_operator_mode_returns_403()
+    {
+        await _server.OtherAccountClientAsync();
+        var administration = await _server.AdministrationAsync();
+        await administration.SetAllowListedAsync("1600000000000002", false, CancellationToken.None);
+        await _console.SignInAsync(TestServer.AccessKeyId, TestServer.Secret);
+
+        var page = await _console.GetAsync("/console/allow-list");
+        var changed = await _console.PostFormAsync("/console/allow-list", "/console/allow-list", ("AccountId", "1600000000000002"), ("Allowed", "true"));
+
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains($"data-account-id=\"{TestServer.AccountId}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("1600000000000002", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, changed.StatusCode);
+        Assert.Contains("<code data-testid=\"error-code\">Console.OperatorModeOff</code>", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var other = (await administration.ListAccountsAsync(CancellationToken.None)).Single(account => account.Id == "1600000000000002");
+        Assert.False(other.DefaultEncryptionAllowed);
+    }
+
+    [Fact]
+    public async Task AllowList_in_operator_mode_changes_and_logs()
+    {
+        await using var server = await TestServer.StartAsync(consoleOperator: true);
+        await server.OtherAccountClientAsync();
+        using var console = new ConsoleClient(server.BaseAddress);
+        await console.SignInAsync(TestServer.AccessKeyId, TestServer.Secret);
+
+        var denied = await console.PostFormAsync("/console/allow-list", "/console/allow-list", ("AccountId", "1600000000000002"), ("Allowed", "false"));
+
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Equal("/console/allow-list?changed=1600000000000002&allowed=false", denied.Headers.Location?.OriginalString);
+        var administration = await server.AdministrationAsync();
+        var other = (await administration.ListAccountsAsync(CancellationToken.None)).Single(account => account.Id == "1600000000000002");
+        Assert.False(other.DefaultEncryptionAllowed);
+        var lines = server.Log.Lines.ToList();
+        Assert.Contains(lines, line => line.Contains("Console operator mode is on", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains(
+            $"Console allow-list change by account {TestServer.AccountId} (AccessKey testid): account 1600000000000002 allowed False, result OK",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AllowList_rejects_RAM_user_in_operator_mode()
+    {
+        await using var server = await TestServer.StartAsync(consoleOperator: true);
+        await server.RamUserClientAsync("admin", "AdministratorAccess");
+        using var console = new ConsoleClient(server.BaseAddress);
+        await console.SignInAsync("LTAIuseradmin", "secret-of-admin");
+
+        var page = await console.GetAsync("/console/allow-list");
+        var changed = await console.PostFormAsync("/console/allow-list", "/console/allow-list", ("AccountId", TestServer.AccountId), ("Allowed", "false"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, changed.StatusCode);
+        Assert.Contains("<code data-testid=\"error-code\">Console.RootAccountRequired</code>", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var administration = await server.AdministrationAsync();
+        Assert.True((await administration.ListAccountsAsync(CancellationToken.None)).Single(account => account.Id == TestServer.AccountId).DefaultEncryptionAllowed);
+    }
+
     [Fact]
     public async Task Rpc_endpoint_still_serves_other_paths()
     {
@@ -129,4 +247,16 @@ public sealed class ConsoleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
+
+    private static string KeyPage(string keyId) => $"/console/keys/{keyId}?region={Region}";
+
+    private async Task<string> CreateKeyAsync()
+    {
+        var client = _server.Client();
+        await client.KmsAsync("OpenKmsService");
+        return (await client.KmsAsync("CreateKey")).Body.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+    }
+
+    private async Task<string> KeyStateAsync(string keyId) =>
+        (await _server.Client().KmsAsync("DescribeKey", ("KeyId", keyId))).Body.GetProperty("KeyMetadata").GetProperty("KeyState").GetString()!;
 }

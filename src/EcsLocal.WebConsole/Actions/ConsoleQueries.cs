@@ -1,6 +1,4 @@
 using System.Text.Json;
-using EcsLocal.Application.Storage;
-using EcsLocal.Domain.Encryption;
 using EcsLocal.Domain.Kms;
 using EcsLocal.Domain.Regions;
 using EcsLocal.Protocol.Signatures;
@@ -26,7 +24,7 @@ public sealed record KeyChoices(IReadOnlyList<KeyChoice> Keys, ConsoleError? Err
 }
 
 /// <summary>The reads that several console pages share, each made of API actions run as the signed-in caller.</summary>
-public sealed class ConsoleQueries(ConsoleActions actions, IStore store)
+public sealed class ConsoleQueries(ConsoleActions actions)
 {
     private const int KeyPageSize = 100;
     private static readonly string s_usableKeyFilters = JsonSerializer.Serialize(new object[]
@@ -137,34 +135,4 @@ public sealed class ConsoleQueries(ConsoleActions actions, IStore store)
             }
         }
     }
-
-    /// <summary>
-    /// Returns why each of the caller's disks got its key, as the decision engine recorded it. The API has no field
-    /// for it, so the console reads it from the store. Pages pass only disk ids that DescribeDisks, run as the same
-    /// caller, has just returned, and disks of other accounts are skipped.
-    /// </summary>
-    public Task<Dictionary<string, KeyReason>> DiskKeyReasonsAsync(Caller caller, IReadOnlyList<string> diskIds, CancellationToken cancellationToken) =>
-        store.ReadAsync(async session =>
-        {
-            var reasons = new Dictionary<string, KeyReason>(StringComparer.Ordinal);
-            foreach (var diskId in diskIds)
-            {
-                if (await session.GetDiskAsync(diskId) is { KeyReason: { } reason } disk && disk.AccountId == caller.AccountId)
-                {
-                    reasons[diskId] = reason;
-                }
-            }
-
-            return reasons;
-        }, cancellationToken);
-
-    /// <summary>Describes a key reason in a sentence.</summary>
-    public static string Explain(KeyReason reason) => reason switch
-    {
-        KeyReason.Specified => "Key chosen when the disk was created",
-        KeyReason.Source => "Key of the source snapshot",
-        KeyReason.RegionDefault => "Default key of the region (default encryption on)",
-        KeyReason.ServiceKey => "Service key (alias/acs/ecs), as no other key applied",
-        _ => reason.ToString(),
-    };
 }

@@ -3,7 +3,8 @@ using EcsLocal.Domain.Errors;
 namespace EcsLocal.WebConsole.Actions;
 
 /// <summary>An API error as the console shows it: a sentence for people, with the API's code and message beside it.</summary>
-public sealed record ConsoleError(string Summary, string Code, string ApiMessage, string? RequestId);
+/// <param name="HttpStatus">The HTTP status of the API's error response, which the page that shows the error returns too.</param>
+public sealed record ConsoleError(string Summary, string Code, string ApiMessage, string? RequestId, int HttpStatus = 400);
 
 /// <summary>Explains the API's error codes in words a person understands; unknown codes fall back to the API's message.</summary>
 public static class FriendlyErrors
@@ -29,6 +30,14 @@ public static class FriendlyErrors
         ["InvalidKMSKeyId.NotSymmetric"] = "The selected key is asymmetric; disk encryption needs a symmetric key.",
         ["InvalidParameter.KMSKeyId.NotFound"] = "The selected KMS key does not exist in this region.",
         ["InvalidEncrypted.NotMatchKmsKeyId"] = "A KMS key was chosen for a disk that is not encrypted. Select Encrypted, or choose no key.",
+        ["Forbidden.KeyNotFound"] = "No KMS key with this ID exists in this region.",
+        ["Forbidden.AliasNotFound"] = "No alias with this name exists in this region.",
+        ["AliasAlreadyExists"] = "An alias with this name already exists in this region. Choose another name.",
+        ["Unsupported.Alias"] = "Alias names starting with alias/acs are reserved for keys of Alibaba Cloud services.",
+        ["Rejected.Disabled"] = "The key is disabled. Enable it first.",
+        ["Rejected.PendingDeletion"] = "The key is pending deletion. Cancel the deletion first.",
+        ["Rejected.PendingImport"] = "The key is waiting for imported key material.",
+        ["Rejected.StateModifiedFailed"] = "The key's state does not allow this change.",
         ["InvalidRegionId.NotFound"] = "This region does not exist.",
         ["InvalidZoneId.NotFound"] = "This zone does not exist in the region.",
         ["InvalidDiskCategory.ValueNotSupported"] = "This disk category is not supported.",
@@ -41,5 +50,5 @@ public static class FriendlyErrors
     };
 
     public static ConsoleError Describe(ServiceError error, string? requestId = null) =>
-        new(s_summaries.GetValueOrDefault(error.Code) ?? error.Message, error.Code, error.Message, requestId);
+        new(s_summaries.GetValueOrDefault(error.Code) ?? error.Message, error.Code, error.Message, requestId, error.HttpStatus);
 }

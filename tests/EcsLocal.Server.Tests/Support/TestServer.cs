@@ -55,6 +55,7 @@ public sealed class TestServer : IAsyncDisposable
         PostgresConnectionString = PostgresConnectionString,
         MasterKey = MasterKey,
         RequestTimeoutSeconds = RequestTimeoutSeconds,
+        ConsoleOperator = ConsoleOperator,
     };
 
     /// <summary>A PostgreSQL store shared with other test servers; null for SQLite in the data directory.</summary>
@@ -66,12 +67,15 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>How long a client may stall while sending a request, in seconds.</summary>
     public int RequestTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>Whether the web console runs in operator mode (ECSLOCAL_CONSOLE_OPERATOR).</summary>
+    public bool ConsoleOperator { get; init; }
+
     /// <summary>How long new disks and snapshots take to become ready; 0 makes them ready at once.</summary>
     public int ReadyMilliseconds { get; init; }
 
     public static async Task<TestServer> StartAsync(
         TimeProvider? time = null, string? dataDirectory = null, Func<IStore, IStore>? wrapStore = null, int readyMilliseconds = 0,
-        string? postgresConnectionString = null, string? masterKey = null, int requestTimeoutSeconds = 30)
+        string? postgresConnectionString = null, string? masterKey = null, int requestTimeoutSeconds = 30, bool consoleOperator = false)
     {
         var server = new TestServer(dataDirectory ?? Directory.CreateTempSubdirectory("ecslocal-test-").FullName, time ?? TimeProvider.System, wrapStore)
         {
@@ -79,6 +83,7 @@ public sealed class TestServer : IAsyncDisposable
             PostgresConnectionString = postgresConnectionString,
             MasterKey = masterKey,
             RequestTimeoutSeconds = requestTimeoutSeconds,
+            ConsoleOperator = consoleOperator,
         };
         await server.StartAsync();
         return server;

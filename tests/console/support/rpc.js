@@ -8,6 +8,7 @@ const http = require('node:http');
 
 const ECS_VERSION = '2014-05-26';
 const KMS_VERSION = '2016-01-20';
+const RAM_VERSION = '2015-05-01';
 
 /** Percent-encodes as the RPC signature requires: RFC 3986 unreserved characters stay, the rest become %XX. */
 function percentEncode(value) {
@@ -57,12 +58,19 @@ async function callOk(target, version, action, parameters) {
   return response.body;
 }
 
-/** Returns an API client for the AccessKey: ecs(action, parameters) and kms(region, action, parameters). */
+/**
+ * Returns an API client for the AccessKey: ecs(action, parameters), kms(region, action, parameters) and
+ * ram(action, parameters) throw unless the action succeeds. ecsCall and kmsCall resolve with { status, body } instead.
+ */
 function createClient(port, accessKeyId, secret) {
+  const ecsTarget = { port, accessKeyId, secret, host: `127.0.0.1:${port}` };
+  const kmsTarget = (region) => ({ port, accessKeyId, secret, host: `kms.${region}.localhost:${port}` });
   return {
-    ecs: (action, parameters) => callOk({ port, accessKeyId, secret, host: `127.0.0.1:${port}` }, ECS_VERSION, action, parameters),
-    kms: (region, action, parameters) =>
-      callOk({ port, accessKeyId, secret, host: `kms.${region}.localhost:${port}` }, KMS_VERSION, action, parameters),
+    ecs: (action, parameters) => callOk(ecsTarget, ECS_VERSION, action, parameters),
+    kms: (region, action, parameters) => callOk(kmsTarget(region), KMS_VERSION, action, parameters),
+    ram: (action, parameters) => callOk(ecsTarget, RAM_VERSION, action, parameters),
+    ecsCall: (action, parameters) => call(ecsTarget, ECS_VERSION, action, parameters),
+    kmsCall: (region, action, parameters) => call(kmsTarget(region), KMS_VERSION, action, parameters),
   };
 }
 

@@ -10,7 +10,8 @@ public sealed record DiskRow(
     string DiskId, string Name, string ZoneId, string Category, int Size, string Status, bool Encrypted, string KmsKeyId, string KeyAliases, string Reason);
 
 /// <summary>The disks of one region from DescribeDisks, with filters and PageNumber paging.</summary>
-public sealed class DisksModel(ConsoleActions actions, ConsoleQueries queries, ConsoleOptions options) : ConsolePageModel
+public sealed class DisksModel(ConsoleActions actions, ConsoleQueries queries, KeyReasonQueries reasonQueries, ConsoleOptions options)
+    : ConsolePageModel
 {
     public const int PageSize = 10;
 
@@ -54,7 +55,7 @@ public sealed class DisksModel(ConsoleActions actions, ConsoleQueries queries, C
         TotalCount = listed.Body.GetProperty("TotalCount").GetInt32();
         var disks = listed.Body.GetProperty("Disks").GetProperty("Disk").EnumerateArray().ToList();
         var ids = disks.Select(disk => disk.GetProperty("DiskId").GetString()!).ToList();
-        var reasons = await queries.DiskKeyReasonsAsync(Caller, ids, cancellationToken);
+        var reasons = await reasonQueries.DiskKeyReasonsAsync(Caller, ids, cancellationToken);
         var aliases = disks.Any(disk => disk.GetProperty("Encrypted").GetBoolean())
             ? await queries.AliasesAsync(Caller, RegionId, SourceIp, cancellationToken)
             : [];
@@ -65,7 +66,7 @@ public sealed class DisksModel(ConsoleActions actions, ConsoleQueries queries, C
             return new DiskRow(id, disk.GetProperty("DiskName").GetString()!, disk.GetProperty("ZoneId").GetString()!,
                 disk.GetProperty("Category").GetString()!, disk.GetProperty("Size").GetInt32(), disk.GetProperty("Status").GetString()!,
                 disk.GetProperty("Encrypted").GetBoolean(), keyId, aliases.TryGetValue(keyId, out var names) ? string.Join(", ", names) : "",
-                reasons.TryGetValue(id, out var reason) ? ConsoleQueries.Explain(reason) : "");
+                reasons.TryGetValue(id, out var reason) ? KeyReasonQueries.Explain(reason, KeyedResource.Disk) : "");
         }).ToList();
     }
 
