@@ -63,6 +63,18 @@ public static partial class EncryptionDecisionEngine
     }
 
     /// <summary>
+    /// Returns whether CreateDisk accepts a disk of <paramref name="category"/> made from a snapshot or image with
+    /// this encryption, for forms that offer only the categories the rules allow. It applies the same category rule as
+    /// <see cref="Decide"/>: the rule binds only a disk that ends up encrypted.
+    /// </summary>
+    public static bool AllowsCategoryFromSource(string category, bool sourceEncrypted, bool encryptionRequested, bool defaultEncryptionOn)
+    {
+        var encrypted = sourceEncrypted || encryptionRequested || defaultEncryptionOn;
+        var source = new EncryptionSource(SourceOwnership.Own, sourceEncrypted, null, "");
+        return !encrypted || CheckEncryptedDiskCategory(category, source, new RegionDefault(defaultEncryptionOn, null)) is null;
+    }
+
+    /// <summary>
     /// Checks the category of an encrypted disk made from a snapshot or image. The categories <c>cloud</c>,
     /// <c>cloud_efficiency</c> and <c>cloud_ssd</c> cannot be encrypted from a non-encrypted source, and while
     /// default encryption is on only <c>cloud_essd</c>, <c>cloud_essd_entry</c> and <c>cloud_auto</c> may be made
