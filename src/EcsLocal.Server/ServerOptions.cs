@@ -117,8 +117,35 @@ public sealed class ServerOptions
             .Where(pair => options.ContainsKey(pair.Key))
             .Select(pair => new KeyValuePair<string, string?>($"EcsLocal:{pair.Value}", options[pair.Key])));
         var loaded = new ServerOptions();
-        builder.Build().GetSection("EcsLocal").Bind(loaded);
+        try
+        {
+            builder.Build().GetSection("EcsLocal").Bind(loaded);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new StartupException($"{exception.Message} {SourcesOf(exception.Message)}");
+        }
+
         loaded.DataDirectory = Path.GetFullPath(loaded.DataDirectory);
         return loaded;
+    }
+
+    /// <summary>
+    /// Names where a setting that failed to convert can come from, read from the binder's message such as
+    /// <c>... at 'EcsLocal:Port' to type 'System.Int32'.</c>
+    /// </summary>
+    private static string SourcesOf(string bindingMessage)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(bindingMessage, "'EcsLocal:(\\w+)'");
+        if (!match.Success)
+        {
+            return "See docs/configuration.md for the settings and their values.";
+        }
+
+        var setting = match.Groups[1].Value;
+        var sources = s_environmentNames.Where(pair => pair.Value == setting).Select(pair => pair.Key)
+            .Concat(s_optionNames.Where(pair => pair.Value == setting).Select(pair => pair.Key))
+            .Append($"\"{setting}\" in the --config file");
+        return $"Check {string.Join(", ", sources)}; docs/configuration.md lists the values each setting takes.";
     }
 }

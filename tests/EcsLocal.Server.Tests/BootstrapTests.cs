@@ -107,4 +107,17 @@ public sealed class BootstrapTests : IDisposable
         Assert.Equal("127.0.0.1", options.ListenAddress);
         Assert.Equal(5, options.RequestTimeoutSeconds);
     }
+
+    [Theory]
+    [InlineData("ECSLOCAL_PORT", "abc", "Check ECSLOCAL_PORT, --port, \"Port\" in the --config file")]
+    [InlineData("ECSLOCAL_CONSOLE_OPERATOR", "yes", "Check ECSLOCAL_CONSOLE_OPERATOR")]
+    public void Unconvertible_setting_is_a_startup_error(string variable, string value, string hint)
+    {
+        var environment = new Dictionary<string, string?> { [variable] = value };
+
+        var error = Assert.Throws<StartupException>(() => ServerOptions.Load(new Dictionary<string, string>(), environment));
+
+        Assert.Contains($"Failed to convert configuration value '{value}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(hint, error.Message, StringComparison.Ordinal);
+    }
 }
