@@ -13,10 +13,12 @@ internal static partial class ConsoleLog
         Message = "Console sign-in with AccessKey {AccessKeyId} was rejected with {ErrorCode}")]
     public static partial void SignInRejected(ILogger logger, string accessKeyId, string errorCode);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information,
+    /// <remarks>A page view can read many regions, so successful reads go out at Debug and changes and failures at Information.</remarks>
+    [LoggerMessage(EventId = 4002,
         Message = "Console {Version} {Action} by account {AccountId} (RAM user {UserName}) returned {ErrorCode} in {DurationMs} ms, request {RequestId}")]
     public static partial void ActionCompleted(
-        ILogger logger, string version, string action, string accountId, string userName, string errorCode, long durationMs, string requestId);
+        ILogger logger, LogLevel level, string version, string action, string accountId, string userName, string errorCode, long durationMs,
+        string requestId);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error,
         Message = "Console {Version} {Action} failed with an unexpected exception and returned InternalError, request {RequestId}")]

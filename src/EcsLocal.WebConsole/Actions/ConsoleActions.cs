@@ -52,7 +52,9 @@ public sealed class ConsoleActions(ApiRegistry registry, IRequestAuthorizer auth
         var context = new ActionContext(operation, new RequestParameters(query, []), caller, requestId, endpointRegionId, sourceIp);
 
         var outcome = await AuthorizeAndRunAsync(context, cancellationToken);
-        ConsoleLog.ActionCompleted(logger, product.Version, action, caller.AccountId, caller.UserName ?? "-", outcome.Error?.Code ?? "OK",
+        var isRead = action.StartsWith("Describe", StringComparison.Ordinal) || action.StartsWith("List", StringComparison.Ordinal);
+        var level = outcome.IsSuccess && isRead ? LogLevel.Debug : LogLevel.Information;
+        ConsoleLog.ActionCompleted(logger, level, product.Version, action, caller.AccountId, caller.UserName ?? "-", outcome.Error?.Code ?? "OK",
             stopwatch.ElapsedMilliseconds, requestId);
         return outcome;
     }
