@@ -72,6 +72,29 @@ test('default encryption limits categories and creates from the snapshot', async
   }
 });
 
+test('Apply offers the categories of the chosen source', async () => {
+  await page.goto(`${baseUrl}/console/disks/create?region=${REGION}`);
+  await page.getByLabel('Source snapshot').selectOption(plainSnapshot);
+  await page.getByLabel('Encrypted', { exact: true }).check();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL(/snapshot=s-/);
+
+  const offered = await page.locator('#category option').evaluateAll((options) => options.map((option) => option.value));
+  assert.deepEqual(offered, ENCRYPTABLE_FROM_SNAPSHOT);
+  assert.equal(new URL(page.url()).searchParams.get('encrypted'), 'true');
+});
+
+test('snapshot chosen without Apply is the source', async () => {
+  await page.goto(`${baseUrl}/console/disks/create?region=${REGION}`);
+  await page.getByLabel('Source snapshot').selectOption(plainSnapshot);
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.waitForURL(/\/console\/disks\?region=.*&created=d-/);
+  const diskId = new URL(page.url()).searchParams.get('created');
+
+  const disk = (await api.ecs('DescribeDisks', { RegionId: REGION, DiskIds: JSON.stringify([diskId]) })).Disks.Disk[0];
+  assert.equal(disk.SourceSnapshotId, plainSnapshot);
+});
+
 test('category the rules reject shows the API error', async () => {
   await offeredCategories({ snapshot: plainSnapshot });
   await page.getByLabel('Category').selectOption('cloud_ssd');

@@ -147,3 +147,26 @@ describe('account AccessKey', () => {
     assert.equal((await api.kms(REGION, 'ListKeys')).TotalCount, 3);
   });
 });
+
+describe('RAM user without policies', () => {
+  before(async () => {
+    await api.ram('CreateUser', { UserName: 'console-nobody' });
+    const key = (await api.ram('CreateAccessKey', { UserName: 'console-nobody' })).AccessKey;
+    await page.context().clearCookies();
+    await signIn(page, baseUrl, key.AccessKeyId, key.AccessKeySecret);
+  });
+
+  test('denied lists say they were not read', async () => {
+    const pages = [
+      ['/console/encryption', 'The settings could not be read; the error above says why.', 'Forbidden.RAM'],
+      [`/console/disks?region=${REGION}`, 'The list could not be read; the error above says why.', 'Forbidden.RAM'],
+      [`/console/snapshots?region=${REGION}`, 'The list could not be read; the error above says why.', 'Forbidden.RAM'],
+      [`/console/keys?region=${REGION}`, 'The list could not be read; the error above says why.', 'Forbidden.NoPermission'],
+    ];
+    for (const [path, message, code] of pages) {
+      await page.goto(`${baseUrl}${path}`);
+      assert.equal(await text(page, '[data-testid="error-code"]'), code, path);
+      assert.equal(await text(page, 'tbody tr td'), message, path);
+    }
+  });
+});

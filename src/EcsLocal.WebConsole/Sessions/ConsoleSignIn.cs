@@ -33,7 +33,8 @@ public sealed class ConsoleSignIn(IAccessKeyDirectory directory)
         var actual = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
         if (!CryptographicOperations.FixedTimeEquals(expected, actual))
         {
-            return ErrorCatalog.SignatureDoesNotMatch;
+            // The API's message ends with the string it signed; a form has none, so the placeholder is left empty.
+            return ErrorCatalog.SignatureDoesNotMatch.Format("");
         }
 
         if (!credential.IsActive)

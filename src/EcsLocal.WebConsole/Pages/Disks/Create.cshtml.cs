@@ -52,6 +52,23 @@ public sealed class CreateDiskModel(ConsoleActions actions, ConsoleQueries queri
         }
     }
 
+    /// <summary>
+    /// Shows the form again for the region, source snapshot and encryption chosen in it, which decide the zones, keys
+    /// and categories offered. It creates nothing; the redirect keeps only those three choices in the URL.
+    /// </summary>
+    public IActionResult OnPostApply()
+    {
+        var form = Request.Form;
+        var query = new Dictionary<string, string?>
+        {
+            ["region"] = form["RegionId"].ToString(),
+            ["snapshot"] = form["SnapshotId"].ToString(),
+            ["encrypted"] = form["Encrypted"] == "true" ? "true" : null,
+        };
+        return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"{ConsoleSetup.BasePath}/disks/create",
+            query.Where(pair => !string.IsNullOrEmpty(pair.Value))));
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var form = Request.Form;

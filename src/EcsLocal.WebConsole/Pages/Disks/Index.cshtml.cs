@@ -33,6 +33,9 @@ public sealed class DisksModel(ConsoleActions actions, ConsoleQueries queries, K
 
     public ConsoleError? Error { get; private set; }
 
+    /// <summary>Whether reading the list failed, so an empty list says nothing about what exists.</summary>
+    public bool ListFailed { get; private set; }
+
     public async Task OnGetAsync(string? region, string? encrypted, string? key, string? created, int pageNumber, CancellationToken cancellationToken)
     {
         RegionId = RegionCatalog.Exists(region) ? region! : options.DefaultRegionId;
@@ -48,6 +51,7 @@ public sealed class DisksModel(ConsoleActions actions, ConsoleQueries queries, K
         if (!listed.IsSuccess)
         {
             Error = FriendlyErrors.Describe(listed.Error!, listed.RequestId);
+            ListFailed = true;
             Response.StatusCode = listed.Error!.HttpStatus;
             return;
         }

@@ -15,6 +15,9 @@ public sealed class EncryptionIndexModel(ConsoleQueries queries, ConsoleActions 
 
     public ConsoleError? Error { get; private set; }
 
+    /// <summary>Whether reading the list failed, so an empty list says nothing about what exists.</summary>
+    public bool ListFailed { get; private set; }
+
     public async Task OnGetAsync(string? added, string? removed, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(added))
@@ -48,6 +51,7 @@ public sealed class EncryptionIndexModel(ConsoleQueries queries, ConsoleActions 
     {
         var (regions, error) = await queries.AllRegionEncryptionAsync(Caller, SourceIp, cancellationToken);
         Error ??= error;
+        ListFailed = error is not null;
         var enabled = new List<EnabledRegion>();
         foreach (var setting in regions.Where(region => region.Enabled))
         {

@@ -41,6 +41,9 @@ public sealed class ImagesModel(ConsoleActions actions, ConsoleQueries queries, 
 
     public ConsoleError? Error { get; private set; }
 
+    /// <summary>Whether reading the list failed, so an empty list says nothing about what exists.</summary>
+    public bool ListFailed { get; private set; }
+
     public async Task OnGetAsync(string? region, string? owner, string? name, int pageNumber, CancellationToken cancellationToken)
     {
         RegionId = RegionCatalog.Exists(region) ? region! : options.DefaultRegionId;
@@ -56,6 +59,7 @@ public sealed class ImagesModel(ConsoleActions actions, ConsoleQueries queries, 
         if (!listed.IsSuccess)
         {
             Error = FriendlyErrors.Describe(listed.Error!, listed.RequestId);
+            ListFailed = true;
             Response.StatusCode = Error.HttpStatus;
             return;
         }

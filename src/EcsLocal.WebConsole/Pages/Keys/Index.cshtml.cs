@@ -29,6 +29,9 @@ public sealed class KeysModel(ConsoleActions actions, KeyQueries keyQueries, Con
 
     public ConsoleError? Error { get; private set; }
 
+    /// <summary>Whether reading the list failed, so an empty list says nothing about what exists.</summary>
+    public bool ListFailed { get; private set; }
+
     /// <summary>Whether the listing failed because KMS is not activated in the region, so the page offers to activate it.</summary>
     public bool KmsNotActivated => Error?.Code == "Forbidden.KmsServiceNotEnabled";
 
@@ -77,6 +80,7 @@ public sealed class KeysModel(ConsoleActions actions, KeyQueries keyQueries, Con
         if (error is not null)
         {
             Error = error;
+            ListFailed = true;
             Response.StatusCode = error.HttpStatus;
             return;
         }

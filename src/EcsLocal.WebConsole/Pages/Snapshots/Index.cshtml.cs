@@ -32,6 +32,9 @@ public sealed class SnapshotsModel(ConsoleActions actions, ConsoleQueries querie
 
     public ConsoleError? Error { get; private set; }
 
+    /// <summary>Whether reading the list failed, so an empty list says nothing about what exists.</summary>
+    public bool ListFailed { get; private set; }
+
     public async Task OnGetAsync(string? region, string? encrypted, string? key, int pageNumber, CancellationToken cancellationToken)
     {
         RegionId = RegionCatalog.Exists(region) ? region! : options.DefaultRegionId;
@@ -46,6 +49,7 @@ public sealed class SnapshotsModel(ConsoleActions actions, ConsoleQueries querie
         if (!listed.IsSuccess)
         {
             Error = FriendlyErrors.Describe(listed.Error!, listed.RequestId);
+            ListFailed = true;
             Response.StatusCode = Error.HttpStatus;
             return;
         }
