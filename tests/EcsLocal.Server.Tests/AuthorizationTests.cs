@@ -191,6 +191,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
 
         var line = Assert.Single(_server.Log.Lines, line => line.Contains("was denied by its policies", StringComparison.Ordinal));
         Assert.Contains("RAM user logged of account " + TestServer.AccountId, line, StringComparison.Ordinal);
+        Assert.Contains(_server.Log.Lines, completed => completed.Contains(
+            $"DescribeRegions by account {TestServer.AccountId} (RAM user logged) returned 403 Forbidden.RAM", StringComparison.Ordinal));
         Assert.DoesNotContain("secret-of-logged", line, StringComparison.Ordinal);
     }
 

@@ -198,7 +198,7 @@ public sealed class ProtocolEndpointTests : IAsyncLifetime
 
         var lines = _server.Log.Lines.ToArray();
 
-        Assert.Contains(lines, line => line.Contains("DescribeRegions by account 1500000000000001 returned 200", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("DescribeRegions by account 1500000000000001 (RAM user -) returned 200", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(TestServer.Secret, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains("wrong-secret", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(signature, StringComparison.Ordinal));

@@ -43,6 +43,7 @@ public sealed class RpcEndpoint(
         var region = EndpointRegion.FromHost(http.Request.Host.Value, options.DefaultRegionId);
         var action = "";
         var accountId = "";
+        var userName = "";
         ServiceError? error;
         try
         {
@@ -58,7 +59,11 @@ public sealed class RpcEndpoint(
                 action = http.Request.Headers["x-acs-action"].FirstOrDefault() ?? parameters["Action"] ?? "";
                 product = registry.FindProduct(version);
                 requestId = (product ?? ApiProduct.Ecs).NewRequestId();
-                error = await DispatchAsync(http, request.Value, version, action, requestId, region, caller => accountId = caller.AccountId, cancellationToken);
+                error = await DispatchAsync(http, request.Value, version, action, requestId, region, caller =>
+                {
+                    accountId = caller.AccountId;
+                    userName = caller.UserName ?? "";
+                }, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -86,7 +91,7 @@ public sealed class RpcEndpoint(
             await ResponseWriter.WriteErrorAsync(http.Response, requestId, product, region, error, cancellationToken);
         }
 
-        RpcLog.RequestCompleted(logger, Dash(version), Dash(action), Dash(accountId), http.Response.StatusCode, error?.Code ?? "OK",
+        RpcLog.RequestCompleted(logger, Dash(version), Dash(action), Dash(accountId), Dash(userName), http.Response.StatusCode, error?.Code ?? "OK",
             stopwatch.ElapsedMilliseconds, requestId);
     }
 

@@ -6,9 +6,10 @@ namespace EcsLocal.Protocol.Pipeline;
 internal static partial class RpcLog
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
-        Message = "{Version} {Action} by account {AccountId} returned {StatusCode} {ErrorCode} in {DurationMs} ms, request {RequestId}")]
+        Message = "{Version} {Action} by account {AccountId} (RAM user {UserName}) returned {StatusCode} {ErrorCode} in {DurationMs} ms, request {RequestId}")]
     public static partial void RequestCompleted(
-        ILogger logger, string version, string action, string accountId, int statusCode, string errorCode, long durationMs, string requestId);
+        ILogger logger, string version, string action, string accountId, string userName, int statusCode, string errorCode, long durationMs,
+        string requestId);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error,
         Message = "{Version} {Action} failed with an unexpected exception and returned InternalError, request {RequestId}")]
