@@ -1,8 +1,9 @@
 'use strict';
 
 // One account never lists, uses or learns the existence of another account's disks, snapshots,
-// images, instances or keys: each action answers a foreign id exactly as it answers an id that does
-// not exist. Shared snapshots and images are visible to the accounts they are shared with only.
+// images, instances or keys: each action returns for a foreign id exactly the error it returns for
+// an id that does not exist. Shared snapshots and images are visible to the accounts they are shared
+// with only.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');

@@ -5,6 +5,7 @@ using EcsLocal.Domain.Accounts;
 using EcsLocal.Domain.Disks;
 using EcsLocal.Domain.Encryption;
 using EcsLocal.Domain.Errors;
+using EcsLocal.Domain.Images;
 using EcsLocal.Domain.Kms;
 
 namespace EcsLocal.Application.Disks;
@@ -24,6 +25,14 @@ public sealed record PlannedSource(string OwnerAccountId, string RegionId, bool 
 
     public static PlannedSource Of(Snapshot snapshot) =>
         new(snapshot.AccountId, snapshot.RegionId, snapshot.Encrypted, snapshot.KmsKeyId, snapshot.DataKey);
+
+    /// <summary>
+    /// Returns an image disk mapping as a source. Its snapshot <paramref name="carrier"/> supplies the data key when the
+    /// snapshot has the mapping's key.
+    /// </summary>
+    public static PlannedSource Of(string ownerAccountId, string regionId, ImageDiskMapping mapping, Snapshot? carrier) =>
+        new(ownerAccountId, regionId, mapping.Encrypted, mapping.KmsKeyId,
+            carrier is not null && carrier.KmsKeyId == mapping.KmsKeyId ? carrier.DataKey : null);
 }
 
 /// <summary>

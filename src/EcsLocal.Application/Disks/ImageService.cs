@@ -349,9 +349,8 @@ public sealed class ImageService(IStore store, TimeProvider time, ResourceTiming
             if (!input.DryRun)
             {
                 var source = mapping.SnapshotId is null ? null : await session.GetSnapshotAsync(mapping.SnapshotId);
-                var carried = new PlannedSource(image.AccountId, image.RegionId, mapping.Encrypted, mapping.KmsKeyId,
-                    source is not null && source.KmsKeyId == mapping.KmsKeyId ? source.DataKey : null);
-                var dataKey = await envelope.SealForAsync(session, carried, caller.AccountId, destination.Id, encryption.Value);
+                var dataKey = await envelope.SealForAsync(session, PlannedSource.Of(image.AccountId, image.RegionId, mapping, source), caller.AccountId,
+                    destination.Id, encryption.Value);
                 if (!dataKey.IsSuccess)
                 {
                     return dataKey.Error;

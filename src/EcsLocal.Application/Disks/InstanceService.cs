@@ -229,10 +229,8 @@ public sealed class InstanceService(IStore store, TimeProvider time, ResourceTim
                 Description = "",
                 DeleteWithInstance = true,
             };
-            // The mapping's snapshot carries the data key when it has the mapping's key.
             var carrier = mapping.SnapshotId is null ? null : await session.GetSnapshotAsync(mapping.SnapshotId);
-            var source = new PlannedSource(owner, region.Id, mapping.Encrypted, mapping.KmsKeyId,
-                carrier is not null && carrier.KmsKeyId == mapping.KmsKeyId ? carrier.DataKey : null);
+            var source = PlannedSource.Of(owner, region.Id, mapping, carrier);
             var disk = await PlanDiskAsync(session, caller, region, request, index == 0 ? DiskTypes.System : DiskTypes.Data, source, mapping.Size,
                 mapping.SnapshotId, now);
             if (!disk.IsSuccess)

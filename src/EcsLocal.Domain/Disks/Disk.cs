@@ -24,8 +24,8 @@ public sealed record ResourceTag(string Key, string Value);
 /// </summary>
 /// <param name="ReadyAt">When a disk in Creating becomes Available.</param>
 /// <param name="DataKey">
-/// For an encrypted disk, the disk's data key sealed under its KMS key (a KMS ciphertext blob); null for a plain disk
-/// and for a disk stored before envelope encryption.
+/// For an encrypted disk, the disk's data key sealed under its KMS key, as a KMS ciphertext blob. It is null for a
+/// plain disk and for a disk stored before envelope encryption.
 /// </param>
 public sealed record Disk(
     string Id,

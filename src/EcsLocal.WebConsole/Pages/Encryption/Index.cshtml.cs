@@ -15,7 +15,7 @@ public sealed class EncryptionIndexModel(ConsoleQueries queries, ConsoleActions 
 
     public ConsoleError? Error { get; private set; }
 
-    /// <summary>Whether reading the list failed, so an empty list says nothing about what exists.</summary>
+    /// <summary>Whether reading the list failed, in which case an empty list does not mean that nothing exists.</summary>
     public bool ListFailed { get; private set; }
 
     public async Task OnGetAsync(string? added, string? removed, CancellationToken cancellationToken)

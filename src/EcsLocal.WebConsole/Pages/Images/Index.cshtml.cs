@@ -41,7 +41,7 @@ public sealed class ImagesModel(ConsoleActions actions, ConsoleQueries queries, 
 
     public ConsoleError? Error { get; private set; }
 
-    /// <summary>Whether reading the list failed, so an empty list says nothing about what exists.</summary>
+    /// <summary>Whether reading the list failed, in which case an empty list does not mean that nothing exists.</summary>
     public bool ListFailed { get; private set; }
 
     public async Task OnGetAsync(string? region, string? owner, string? name, int pageNumber, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public sealed class KeysModel(ConsoleActions actions, KeyQueries keyQueries, Con
 
     public ConsoleError? Error { get; private set; }
 
-    /// <summary>Whether reading the list failed, so an empty list says nothing about what exists.</summary>
+    /// <summary>Whether reading the list failed, in which case an empty list does not mean that nothing exists.</summary>
     public bool ListFailed { get; private set; }
 
     /// <summary>Whether the listing failed because KMS is not activated in the region, so the page offers to activate it.</summary>
